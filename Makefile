@@ -1,0 +1,45 @@
+PYTHON ?= python3
+VENV := .venv
+BIN := $(VENV)/bin
+HOST ?= 127.0.0.1
+PORT ?= 8000
+
+.PHONY: run test install dev-install lint bench clean
+
+$(BIN)/python:
+	$(PYTHON) -m venv $(VENV)
+	$(BIN)/pip install --quiet --upgrade pip
+
+$(VENV)/.installed: $(BIN)/python pyproject.toml
+	$(BIN)/pip install --quiet -e .
+	touch $@
+
+$(VENV)/.installed-dev: $(VENV)/.installed pyproject.toml
+	$(BIN)/pip install --quiet -e '.[dev]'
+	touch $@
+
+install: $(VENV)/.installed
+
+dev-install: $(VENV)/.installed-dev
+
+run: install
+	@mkdir -p var
+	DEBUG=1 CHATKIT_PUBLIC_URL=$${CHATKIT_PUBLIC_URL:-http://$(HOST):$(PORT)} $(BIN)/python manage.py migrate --no-input -v 0
+	DEBUG=1 CHATKIT_PUBLIC_URL=$${CHATKIT_PUBLIC_URL:-http://$(HOST):$(PORT)} $(BIN)/python manage.py demo
+	DEBUG=1 CHATKIT_PUBLIC_URL=$${CHATKIT_PUBLIC_URL:-http://$(HOST):$(PORT)} $(BIN)/daphne \
+		--bind $(HOST) --port $(PORT) --websocket_max_message_size 1048576 \
+		--proxy-headers chatkit.asgi:application
+
+test: dev-install
+	$(BIN)/ruff check .
+	$(BIN)/pytest
+
+lint: dev-install
+	$(BIN)/ruff check .
+	$(BIN)/ruff format --check .
+
+bench: dev-install
+	$(BIN)/python -m bench
+
+clean:
+	rm -rf $(VENV) var/*.sqlite3*

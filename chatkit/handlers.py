@@ -1,0 +1,352 @@
+"""What each websocket request does (SPEC §7). One function per request type.
+
+Non-streaming handlers return the `result` object; streaming ones start a response run
+(or a watch) on the connection and return None, the run sends the frames and `done`.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Awaitable, Callable
+from typing import TYPE_CHECKING, Any
+
+from django.utils import timezone
+
+from chatkit import protocol as p
+from chatkit import store
+from chatkit.agents import AgentContext, load_agent
+from chatkit.models import new_id
+from chatkit.responses import ResponseRunner
+from chatkit.sessions import SessionError, check_deployment, read_session
+
+if TYPE_CHECKING:
+    from chatkit.consumers import ChatConsumer
+    from chatkit.models import Thread
+
+Handler = Callable[["ChatConsumer", Any], Awaitable[dict[str, Any] | None]]
+HANDLERS: dict[str, Handler] = {}
+
+
+def handles(request_type: str) -> Callable[[Handler], Handler]:
+    def register(func: Handler) -> Handler:
+        HANDLERS[request_type] = func
+        return func
+
+    return register
+
+
+async def handle(conn: ChatConsumer, request: p.Request) -> dict[str, Any] | None:
+    conn.request_id = request.id
+    return await HANDLERS[request.type](conn, request.params)
+
+
+# --- session ---------------------------------------------------------------------------
+
+
+@handles("session.auth")
+async def session_auth(conn: ChatConsumer, params: p.SessionAuthParams) -> dict[str, Any]:
+    try:
+        session = read_session(params.token)
+        deployment = check_deployment(await store.aget_deployment(session.deployment_id), session)
+    except SessionError as e:
+        raise p.ProtocolError("unauthenticated", e.message, reason=e.code) from None
+    first_auth = conn.session is None
+    if not first_auth and (
+        conn.session.deployment_id != session.deployment_id
+        or conn.session.visitor != session.visitor
+    ):
+        raise p.ProtocolError(
+            "invalid_request", "A connection cannot change visitor; reconnect instead."
+        )
+    conn.session = session
+    if first_auth:
+        conn.auth_timer.cancel()
+        group = f"deployment.{deployment.pk}"
+        await conn.channel_layer.group_add(group, conn.channel_name)
+        conn.groups_joined.add(group)
+    return {"visitor": {"verified": session.visitor.is_verified, "name": session.visitor.name}}
+
+
+@handles("ping")
+async def ping(conn: ChatConsumer, params: p.NoParams) -> dict[str, Any]:
+    return {}
+
+
+# --- starting responses --------------------------------------------------------------------
+
+
+def _check_message(message: p.UserMessageInput) -> None:
+    if not message.text().strip() and not any(part.type == "input_tag" for part in message.content):
+        raise p.ProtocolError(
+            "invalid_request", "input.content: the message is empty.", field="params.input"
+        )
+    if message.attachments:
+        raise p.ProtocolError(
+            "invalid_request",
+            "input.attachments: attachments are not enabled for this chat.",
+            field="params.input.attachments",
+        )
+
+
+def _user_message(thread_id: str, message: p.UserMessageInput) -> p.UserMessageItem:
+    _check_message(message)
+    return p.UserMessageItem(
+        id=new_id("msg"),
+        thread_id=thread_id,
+        created_at=timezone.now(),
+        content=message.content,
+        quoted_text=message.quoted_text,
+        inference_options=message.inference_options,
+    )
+
+
+def _title_from(message: p.UserMessageInput) -> str:
+    text = " ".join(message.text().split())
+    return text if len(text) <= 60 else text[:59].rstrip() + "…"
+
+
+async def _claim(thread: Thread) -> str:
+    response_id = new_id("resp")
+    if not await store.aclaim_thread(thread.id, response_id):
+        raise p.ProtocolError("busy", "A response is already running in this thread.")
+    return response_id
+
+
+def _check_open(thread: Thread) -> None:
+    status = (thread.status or {}).get("type", "active")
+    if status != "active":
+        reason = (thread.status or {}).get("reason") or f"This conversation is {status}."
+        raise p.ProtocolError("invalid_request", reason, field="params.thread_id")
+
+
+async def _run(
+    conn: ChatConsumer, thread: Thread, response_id: str, preamble: list[p.Wire], make_stream
+) -> None:
+    try:
+        deployment = check_deployment(
+            await store.aget_deployment(conn.session.deployment_id), conn.session
+        )
+        agent = load_agent(deployment)
+    except (SessionError, ValueError) as e:
+        await store.arelease_thread(thread.id, response_id)
+        if isinstance(e, SessionError):
+            raise p.ProtocolError("unauthenticated", e.message, reason=e.code) from None
+        raise
+    await store.astart_response(response_id, thread)
+    await store.aprune_events(thread.id)
+    await conn.join(thread.id)
+    ctx = AgentContext(deployment=deployment, thread_id=thread.id, visitor=conn.session.visitor)
+    runner = ResponseRunner(
+        ctx=ctx,
+        request_id=conn.request_id,
+        response_id=response_id,
+        deliver=conn.send_frames,
+        publish=conn.publish,
+    )
+    conn.start_run(runner, runner.run(preamble, make_stream(agent) if make_stream else None))
+
+
+@handles("threads.create")
+async def threads_create(conn: ChatConsumer, params: p.ThreadsCreateParams) -> None:
+    _check_message(params.input)
+    thread = await store.acreate_thread(conn.session, _title_from(params.input))
+    item = _user_message(thread.id, params.input)
+    response_id = await _claim(thread)
+    preamble = [
+        p.ThreadCreated(thread=p.ThreadData.model_validate(store.thread_data(thread))),
+        p.ThreadItemDone(item=item),
+        p.StreamOptions(),
+    ]
+    await _run(
+        conn, thread, response_id, preamble, lambda agent: lambda ctx: agent.respond(ctx, item)
+    )
+
+
+@handles("threads.add_user_message")
+async def threads_add_user_message(
+    conn: ChatConsumer, params: p.ThreadsAddUserMessageParams
+) -> None:
+    thread = await store.aget_thread(conn.session, params.thread_id)
+    _check_open(thread)
+    item = _user_message(thread.id, params.input)
+    response_id = await _claim(thread)
+    preamble = [p.ThreadItemDone(item=item), p.StreamOptions()]
+    await _run(
+        conn, thread, response_id, preamble, lambda agent: lambda ctx: agent.respond(ctx, item)
+    )
+
+
+@handles("threads.retry_after_item")
+async def threads_retry_after_item(
+    conn: ChatConsumer, params: p.ThreadsRetryAfterItemParams
+) -> None:
+    thread = await store.aget_thread(conn.session, params.thread_id)
+    _check_open(thread)
+    anchor = await store.auser_message_position(thread, params.item_id)
+    response_id = await _claim(thread)
+    later = await store.aitems_after(thread, anchor)
+    item = p.UserMessageItem.model_validate(anchor.data)
+    preamble = [p.ThreadItemRemoved(item_id=item_id) for item_id in later] + [p.StreamOptions()]
+    await _run(
+        conn, thread, response_id, preamble, lambda agent: lambda ctx: agent.respond(ctx, item)
+    )
+
+
+async def _sender(thread: Thread, item_id: str | None) -> dict[str, Any] | None:
+    if item_id is None:
+        return None
+    item = await store.aget_item(thread, item_id)
+    if item.type != "widget":
+        raise p.ProtocolError(
+            "invalid_request", "item_id: actions come from widget items.", field="params.item_id"
+        )
+    return item.data
+
+
+@handles("threads.custom_action")
+async def threads_custom_action(conn: ChatConsumer, params: p.ThreadsCustomActionParams) -> None:
+    thread = await store.aget_thread(conn.session, params.thread_id)
+    _check_open(thread)
+    sender = await _sender(thread, params.item_id)
+    response_id = await _claim(thread)
+    await _run(
+        conn,
+        thread,
+        response_id,
+        [p.StreamOptions()],
+        lambda agent: lambda ctx: agent.action(ctx, params.action, sender),
+    )
+
+
+@handles("threads.sync_custom_action")
+async def threads_sync_custom_action(
+    conn: ChatConsumer, params: p.ThreadsCustomActionParams
+) -> dict[str, Any]:
+    thread = await store.aget_thread(conn.session, params.thread_id)
+    _check_open(thread)
+    sender = await _sender(thread, params.item_id)
+    deployment = check_deployment(
+        await store.aget_deployment(conn.session.deployment_id), conn.session
+    )
+    agent = load_agent(deployment)
+    ctx = AgentContext(deployment=deployment, thread_id=thread.id, visitor=conn.session.visitor)
+    updated = await agent.sync_action(ctx, params.action, sender)
+    if updated is None:
+        return {}
+    item = p.WidgetItem.model_validate(updated).dump()
+    if sender is None or item["id"] != sender["id"]:
+        raise p.ProtocolError("internal", "The agent returned a different item than the sender.")
+    event = {"type": "thread.item.replaced", "item": item}
+    seq = await store.aappend_events(
+        thread.id, conn.request_id, [event], {item["id"]: store.ItemWrite(item, True, 0)}
+    )
+    await conn.publish(
+        {
+            "type": "thread.frames",
+            "thread_id": thread.id,
+            "frames": [p.stream_frame(conn.request_id, thread.id, seq, event)],
+        }
+    )
+    return {"updated_item": item}
+
+
+@handles("threads.add_client_tool_output")
+async def threads_add_client_tool_output(
+    conn: ChatConsumer, params: p.ThreadsAddClientToolOutputParams
+) -> None:
+    thread = await store.aget_thread(conn.session, params.thread_id)
+    _check_open(thread)
+    pending = await store.apending_tool_call(thread)
+    if pending is None:
+        raise p.ProtocolError(
+            "invalid_request", "thread_id: no client tool call is waiting for output."
+        )
+    response_id = await _claim(thread)
+    done = {**pending, "status": "completed", "output": params.result}
+    preamble = [p.ThreadItemDone(item=p.ClientToolCallItem.model_validate(done)), p.StreamOptions()]
+    await _run(
+        conn, thread, response_id, preamble, lambda agent: lambda ctx: agent.respond(ctx, None)
+    )
+
+
+# --- following and stopping responses ----------------------------------------------------
+
+
+@handles("threads.cancel")
+async def threads_cancel(conn: ChatConsumer, params: p.ThreadIdParams) -> dict[str, Any]:
+    thread = await store.aget_thread(conn.session, params.thread_id)
+    if not conn.cancel_local_run(thread.id) and store.is_running(thread):
+        # Running on another connection, perhaps in another process: ask its owner.
+        await conn.channel_layer.group_send(
+            f"thread.{thread.id}", {"type": "thread.cancel", "thread_id": thread.id}
+        )
+    return {}
+
+
+@handles("threads.resume")
+async def threads_resume(conn: ChatConsumer, params: p.ThreadsResumeParams) -> None:
+    from chatkit.consumers import Watch
+
+    thread = await store.aget_thread(conn.session, params.thread_id)
+    if params.after_seq > thread.last_seq:
+        raise p.ProtocolError(
+            "invalid_request",
+            f"after_seq: the thread is only at seq {thread.last_seq}.",
+            field="params.after_seq",
+        )
+    # Join first, read second: an event is either in what we read or arrives live after.
+    await conn.join(thread.id)
+    replay = await store.aevents_after(thread, params.after_seq)
+    frames = [p.stream_frame(conn.request_id, thread.id, seq, event) for seq, event in replay]
+    await conn.send_frames(frames)
+    last_seq = frames[-1]["seq"] if frames else params.after_seq
+    thread = await store.aget_thread(conn.session, thread.id)
+    if store.is_running(thread) and thread.id not in conn.runs:
+        conn.start_watch(thread.id, Watch(request_id=conn.request_id, last_seq=last_seq))
+    else:
+        await conn.send_json(p.done_frame(conn.request_id, thread.id))
+
+
+# --- reading and editing threads ----------------------------------------------------------
+
+
+@handles("threads.get_by_id")
+async def threads_get_by_id(conn: ChatConsumer, params: p.ThreadIdParams) -> dict[str, Any]:
+    return await store.asnapshot(conn.session, params.thread_id)
+
+
+@handles("threads.list")
+async def threads_list(conn: ChatConsumer, params: p.ThreadsListParams) -> dict[str, Any]:
+    page = await store.alist_threads(conn.session, params.limit, params.order, params.after)
+    return page.dump()
+
+
+@handles("threads.update")
+async def threads_update(conn: ChatConsumer, params: p.ThreadsUpdateParams) -> dict[str, Any]:
+    return await store.aupdate_title(conn.session, params.thread_id, params.title)
+
+
+@handles("threads.delete")
+async def threads_delete(conn: ChatConsumer, params: p.ThreadIdParams) -> dict[str, Any]:
+    await store.adelete_thread(conn.session, params.thread_id)
+    return {}
+
+
+@handles("items.list")
+async def items_list(conn: ChatConsumer, params: p.ItemsListParams) -> dict[str, Any]:
+    thread = await store.aget_thread(conn.session, params.thread_id)
+    page = await store.alist_items(thread, params.limit, params.order, params.after)
+    return page.dump()
+
+
+@handles("items.feedback")
+async def items_feedback(conn: ChatConsumer, params: p.ItemsFeedbackParams) -> dict[str, Any]:
+    await store.asave_feedback(
+        conn.session, params.thread_id, params.item_ids, params.kind, params.comment or ""
+    )
+    return {}
+
+
+@handles("attachments.create")
+@handles("attachments.delete")
+async def attachments(conn: ChatConsumer, params: Any) -> dict[str, Any]:
+    raise p.ProtocolError("invalid_request", "Attachments are not enabled for this chat.")
