@@ -63,7 +63,7 @@ async def session_auth(conn: ChatConsumer, params: p.SessionAuthParams) -> dict[
         group = f"deployment.{deployment.pk}"
         await conn.channel_layer.group_add(group, conn.channel_name)
         conn.groups_joined.add(group)
-    return {"visitor": {"verified": session.visitor.is_verified, "name": session.visitor.name}}
+    return {"visitor": session.visitor.public_dict()}
 
 
 @handles("ping")

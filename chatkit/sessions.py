@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import hashlib
 import secrets
 import time
 from dataclasses import dataclass
@@ -41,6 +42,11 @@ class Visitor:
     @property
     def is_verified(self) -> bool:
         return self.key.startswith("user:")
+
+    def public_dict(self) -> dict:
+        """What the chat page may know: a stable opaque id, not the raw key."""
+        digest = hashlib.sha256(self.key.encode()).hexdigest()[:16]
+        return {"id": digest, "verified": self.is_verified, "name": self.name}
 
 
 @dataclass(frozen=True)

@@ -140,7 +140,7 @@ def sessions(request: HttpRequest) -> HttpResponse:
         "expires_in": settings.CHATKIT_SESSION_TTL,
         "websocket_url": f"{scheme}://{request.get_host()}/ws/chat/",
         "config": deployment.client_config(),
-        "visitor": {"verified": visitor.is_verified, "name": visitor.name},
+        "visitor": visitor.public_dict(),
     }
     if visitor_token:
         payload["visitor_token"] = visitor_token

@@ -1,0 +1,289 @@
+// Draws a thread into the message log: one keyed element per item, redrawn only when that
+// item changes, at most once per animation frame while tokens stream in.
+import { renderMarkdown } from "../shared/markdown.js";
+import { h, icon } from "./icons.js";
+
+const NEAR_BOTTOM = 80;
+
+export class ThreadView {
+  constructor(log, { t, features, onRetry, onFeedback, onWidgetAction, colorScheme }) {
+    this.log = log;
+    this.t = t;
+    this.features = features;
+    this.onRetry = onRetry;
+    this.onFeedback = onFeedback;
+    this.onWidgetAction = onWidgetAction;
+    this.colorScheme = colorScheme;
+    this.elements = new Map();
+    this.dirty = new Set();
+    this.frame = 0;
+    this.state = null;
+    this.feedback = new Map();
+    this.tail = h("div", { className: "ck-tail" });
+    this.log.append(this.tail);
+  }
+
+  reset(state) {
+    this.state = state;
+    this.dropPendingUserMessage();
+    for (const element of this.elements.values()) element.remove();
+    this.elements.clear();
+    this.tail.replaceChildren();
+    this.dirty = new Set(state ? state.items.keys() : []);
+    this.#flush(true);
+  }
+
+  /** Mark items as changed; they are redrawn on the next animation frame. */
+  update(ids) {
+    for (const id of ids) this.dirty.add(id);
+    if (!this.frame) this.frame = requestAnimationFrame(() => this.#flush(false));
+  }
+
+  setBusy(busy) {
+    // Screen readers hold announcements while the log is busy, so a streamed answer is
+    // read once, when it is finished, instead of token by token.
+    this.log.setAttribute("aria-busy", busy ? "true" : "false");
+    if (!busy) this.update([...this.elements.keys()].slice(-1));
+  }
+
+  showPendingUserMessage(text) {
+    this.clearTail();
+    this.pending = h("article", { className: "ck-item ck-user ck-pending", dataset: { itemType: "user_message" } },
+      h("div", { className: "ck-bubble", text }));
+    this.log.insertBefore(this.pending, this.tail);
+    this.scrollToBottom(true);
+  }
+
+  dropPendingUserMessage() {
+    this.pending?.remove();
+    this.pending = null;
+  }
+
+  setProgress(text) {
+    this.tail.querySelector(".ck-progress")?.remove();
+    if (text) {
+      this.tail.append(h("div", { className: "ck-progress", role: "status" }, h("span", { className: "ck-spinner" }), h("span", { text })));
+      this.#stick();
+    }
+  }
+
+  showError(message, allowRetry) {
+    this.setProgress(null);
+    this.tail.querySelector(".ck-error")?.remove();
+    const retry = allowRetry
+      ? h("button", { type: "button", className: "ck-chip", onclick: () => this.onRetry() }, icon("retry", 14), this.t("retry"))
+      : null;
+    this.tail.append(h("div", { className: "ck-error", role: "alert" }, icon("alert", 16), h("span", { text: message || this.t("failed") }), retry));
+    this.#stick();
+  }
+
+  showNotice(event) {
+    this.tail.append(
+      h("div", { className: `ck-notice ck-notice-${event.level || "info"}`, role: "status" },
+        event.title ? h("strong", { text: event.title }) : null,
+        h("div", { className: "ck-markdown" }, renderMarkdown(event.message))),
+    );
+    this.#stick();
+  }
+
+  clearTail() {
+    this.tail.replaceChildren();
+  }
+
+  scrollToBottom(force = false) {
+    const scroller = this.log;
+    if (force || scroller.scrollHeight - scroller.scrollTop - scroller.clientHeight < NEAR_BOTTOM * 3) {
+      scroller.scrollTop = scroller.scrollHeight;
+    }
+  }
+
+  #stick() {
+    const scroller = this.log;
+    if (scroller.scrollHeight - scroller.scrollTop - scroller.clientHeight < NEAR_BOTTOM * 3) {
+      requestAnimationFrame(() => (scroller.scrollTop = scroller.scrollHeight));
+    }
+  }
+
+  #flush(jump) {
+    this.frame = 0;
+    const scroller = this.log;
+    const atBottom = jump || scroller.scrollHeight - scroller.scrollTop - scroller.clientHeight < NEAR_BOTTOM;
+    const state = this.state;
+    if (!state) return;
+    const order = [...state.items.keys()];
+    const lastAssistant = [...state.items.values()].reverse().find((item) => item.type === "assistant_message" || item.type === "widget");
+    for (const id of this.dirty) {
+      const item = state.items.get(id);
+      const existing = this.elements.get(id);
+      if (!item) {
+        existing?.remove();
+        this.elements.delete(id);
+        continue;
+      }
+      if (item.type === "user_message") this.dropPendingUserMessage();
+      const element = this.#draw(item, existing, item === lastAssistant);
+      if (!element) continue;
+      if (element !== existing) {
+        existing?.replaceWith(element);
+        this.elements.set(id, element);
+      }
+    }
+    this.dirty.clear();
+    // Keep DOM order equal to thread order (items are appended in order almost always).
+    let previous = null;
+    for (const id of order) {
+      const element = this.elements.get(id);
+      if (!element) continue;
+      const expected = previous ? previous.nextElementSibling : this.log.firstElementChild;
+      if (expected !== element) this.log.insertBefore(element, previous ? previous.nextSibling : this.log.firstChild);
+      previous = element;
+    }
+    if (this.pending) this.log.insertBefore(this.pending, this.tail);
+    if (atBottom) scroller.scrollTop = scroller.scrollHeight;
+  }
+
+  #draw(item, existing, isLast) {
+    switch (item.type) {
+      case "user_message":
+        return existing ?? this.#userMessage(item);
+      case "assistant_message":
+        return this.#assistantMessage(item, existing, isLast);
+      case "widget":
+        return this.#widget(item, existing, isLast);
+      default:
+        return null;
+    }
+  }
+
+  #shell(item, className) {
+    return h("article", { className: `ck-item ${className}`, dataset: { itemType: item.type, itemId: item.id } });
+  }
+
+  #userMessage(item) {
+    const element = this.#shell(item, "ck-user");
+    const text = item.content.map((part) => part.text ?? "").join("");
+    if (item.quoted_text) element.append(h("blockquote", { className: "ck-quote", text: item.quoted_text }));
+    element.append(h("div", { className: "ck-bubble" }, h("span", { className: "ck-visually-hidden", text: `${this.t("you")}: ` }), text));
+    return element;
+  }
+
+  #assistantMessage(item, existing, isLast) {
+    const streaming = this.state.streaming.has(item.id);
+    const element = existing ?? this.#shell(item, "ck-assistant");
+    const text = item.content.map((part) => part.text ?? "").join("");
+    let body = element.querySelector(".ck-markdown");
+    if (!body) {
+      body = h("div", { className: "ck-markdown" });
+      element.append(h("span", { className: "ck-visually-hidden", text: `${this.t("assistant")}: ` }), body);
+    }
+    if (body.dataset.source !== text) {
+      body.replaceChildren(renderMarkdown(text));
+      body.dataset.source = text;
+      if (!streaming) this.#decorateCode(body);
+    }
+    element.classList.toggle("ck-streaming", streaming);
+    this.#actions(element, item, text, streaming, isLast);
+    if (text) this.setProgress(null);
+    return element;
+  }
+
+  #widget(item, existing, isLast) {
+    const element = existing ?? this.#shell(item, "ck-widget-item");
+    const host = element.querySelector(".ck-widget-host") ?? element.appendChild(h("div", { className: "ck-widget-host" }));
+    const streaming = this.state.streaming.has(item.id);
+    import("../widgets/render.js").then(({ render }) => {
+      const rendered = render(item.widget, {
+        colorScheme: this.colorScheme(),
+        onAction: (action, context) => this.onWidgetAction(item, action, context),
+      });
+      host.replaceChildren(rendered);
+    }).catch(() => host.replaceChildren(h("div", { className: "ck-error", text: this.t("failed") })));
+    this.setProgress(null);
+    this.#actions(element, item, item.copy_text ?? "", streaming, isLast);
+    return element;
+  }
+
+  #actions(element, item, text, streaming, isLast) {
+    element.querySelector(".ck-actions")?.remove();
+    if (streaming) return;
+    const actions = h("div", { className: "ck-actions" });
+    if (text) {
+      const copy = h("button", { type: "button", className: "ck-icon-button", "aria-label": this.t("copy"), title: this.t("copy") }, icon("copy", 15));
+      copy.addEventListener("click", async () => {
+        await copyText(text);
+        copy.replaceChildren(icon("check", 15));
+        copy.setAttribute("aria-label", this.t("copied"));
+        setTimeout(() => {
+          copy.replaceChildren(icon("copy", 15));
+          copy.setAttribute("aria-label", this.t("copy"));
+        }, 1500);
+      });
+      actions.append(copy);
+    }
+    if (this.features.feedback) {
+      const given = this.feedback.get(item.id);
+      for (const [kind, label, name] of [["positive", "good", "up"], ["negative", "bad", "down"]]) {
+        const button = h("button", {
+          type: "button",
+          className: "ck-icon-button",
+          "aria-label": this.t(label),
+          title: this.t(label),
+          "aria-pressed": given === kind ? "true" : "false",
+        }, icon(name, 15));
+        button.addEventListener("click", () => this.#giveFeedback(element, item, kind));
+        actions.append(button);
+      }
+    }
+    if (this.features.retry && isLast) {
+      actions.append(h("button", { type: "button", className: "ck-icon-button", "aria-label": this.t("retry"), title: this.t("retry"), onclick: () => this.onRetry() }, icon("retry", 15)));
+    }
+    if (actions.childElementCount) element.append(actions);
+  }
+
+  async #giveFeedback(element, item, kind) {
+    this.feedback.set(item.id, kind);
+    for (const button of element.querySelectorAll(".ck-actions [aria-pressed]")) {
+      const pressed = (button.getAttribute("aria-label") === this.t("good")) === (kind === "positive");
+      button.setAttribute("aria-pressed", pressed ? "true" : "false");
+    }
+    await this.onFeedback(item, kind, "");
+    element.querySelector(".ck-feedback-form")?.remove();
+    if (kind !== "negative") return;
+    const input = h("input", { type: "text", className: "ck-input", maxlength: "2000", "aria-label": this.t("feedbackPrompt"), placeholder: this.t("feedbackPrompt") });
+    const form = h("form", { className: "ck-feedback-form" }, input,
+      h("button", { type: "submit", className: "ck-chip" }, this.t("submit")));
+    form.addEventListener("submit", async (event) => {
+      event.preventDefault();
+      await this.onFeedback(item, kind, input.value.trim());
+      form.replaceWith(h("div", { className: "ck-feedback-thanks", role: "status", text: this.t("thanks") }));
+    });
+    element.append(form);
+    input.focus();
+  }
+
+  #decorateCode(body) {
+    for (const pre of body.querySelectorAll("pre")) {
+      const code = pre.textContent;
+      const button = h("button", { type: "button", className: "ck-code-copy", "aria-label": this.t("copy"), title: this.t("copy") }, icon("copy", 14));
+      button.addEventListener("click", async () => {
+        await copyText(code);
+        button.replaceChildren(icon("check", 14));
+        setTimeout(() => button.replaceChildren(icon("copy", 14)), 1500);
+      });
+      pre.append(button);
+    }
+  }
+}
+
+async function copyText(text) {
+  try {
+    await navigator.clipboard.writeText(text);
+  } catch {
+    const area = h("textarea", { className: "ck-visually-hidden" });
+    area.value = text;
+    document.body.append(area);
+    area.select();
+    document.execCommand("copy");
+    area.remove();
+  }
+}
