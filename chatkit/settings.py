@@ -173,6 +173,9 @@ CHATKIT_RUN_LEASE = envint("CHATKIT_RUN_LEASE", 30)
 # How often the text of a streaming answer is written back to its item row.
 CHATKIT_CHECKPOINT_INTERVAL = 0.5
 
+# Pause between the demo agent's tokens, so the demo visibly streams (tests shorten it).
+CHATKIT_DEMO_TOKEN_DELAY = 0.02
+
 LOGGING = {
     "version": 1,
     "disable_existing_loggers": False,

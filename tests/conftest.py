@@ -145,7 +145,11 @@ def events(frames: list[dict]) -> list[dict]:
 
 
 def text_of_answer(frames: list[dict]) -> str:
-    done = [e for e in events(frames) if e["type"] == "thread.item.done" and e["item"]["type"] == "assistant_message"]
+    done = [
+        e
+        for e in events(frames)
+        if e["type"] == "thread.item.done" and e["item"]["type"] == "assistant_message"
+    ]
     return done[-1]["item"]["content"][0]["text"]
 
 

@@ -7,11 +7,12 @@ import re
 from collections.abc import AsyncIterator
 from typing import Any
 
+from django.conf import settings
+
 from chatkit import protocol as p
 from chatkit.agents.base import Agent, AgentContext
 
 TOKEN = re.compile(r"\s*\S+|\s+")
-TOKEN_DELAY = 0.02
 SLOW_TOKEN_DELAY = 0.04
 
 
@@ -87,7 +88,8 @@ class DemoAgent(Agent):
                 yield event
             return
         yield p.ProgressUpdate(text="Thinking…")
-        async for event in self.stream(ctx, answer_for(text or "(an empty message)"), TOKEN_DELAY):
+        delay = settings.CHATKIT_DEMO_TOKEN_DELAY
+        async for event in self.stream(ctx, answer_for(text or "(an empty message)"), delay):
             yield event
 
     async def stream(
