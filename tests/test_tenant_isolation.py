@@ -14,9 +14,9 @@ async def alices_thread(chat, deployment):
     await alice.auth(deployment, "anon:alice")
     rid = await alice.send("threads.create", message("my secret order number is 1234"))
     frames = await alice.until_done(rid)
-    return frames[0]["thread_id"], [
+    return frames[0]["thread_id"], next(
         f for f in frames if f.get("event", {}).get("type") == "thread.item.done"
-    ][0]["event"]["item"]["id"]
+    )["event"]["item"]["id"]
 
 
 @pytest.mark.parametrize(
