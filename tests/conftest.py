@@ -11,12 +11,13 @@ import sys
 import time
 import urllib.request
 from collections.abc import Iterator
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 
 import pytest
 from channels.testing import WebsocketCommunicator
 from django.conf import settings
+from django.test.utils import modify_settings
 
 from chatkit.keys import issue_keys
 from chatkit.models import Deployment
@@ -166,6 +167,12 @@ def free_port() -> int:
 class LiveServer:
     port: int
     process: subprocess.Popen
+    # pytest-django's autouse helper enables this around every test using `live_server`.
+    _live_server_modified_settings: modify_settings = field(
+        default_factory=lambda: modify_settings(
+            ALLOWED_HOSTS={"append": ["127.0.0.1", "localhost"]}
+        )
+    )
 
     @property
     def url(self) -> str:
@@ -187,7 +194,9 @@ def start_daphne(port: int, env: dict[str, str], log_path: Path) -> subprocess.P
             "127.0.0.1",
             "--port",
             str(port),
-            "--websocket_max_message_size",
+            "--websocket-max-message-size",
+            "1048576",
+            "--websocket-max-frame-size",
             "1048576",
             "chatkit.asgi:application",
         ],
@@ -243,8 +252,15 @@ def chromium_path() -> str | None:
     return candidate if candidate and Path(candidate).exists() else None
 
 
-@pytest.fixture(scope="session")
-def browser():
+@pytest.fixture(scope="module")
+def browser(django_db_setup):
+    """Chromium for one test module.
+
+    Sync Playwright keeps an event loop running in this thread; Django then refuses ORM
+    calls (test bodies and the database flush between tests) unless told the loop is not
+    ours, so the permission lasts exactly as long as the browser does. Module scope keeps
+    that loop away from the async tests in other modules.
+    """
     if os.environ.get("SKIP_BROWSER") == "1":
         pytest.skip("SKIP_BROWSER=1")
     path = chromium_path()
@@ -253,9 +269,12 @@ def browser():
             "Chromium is needed for the browser tests: install it with `apt-get install chromium` "
             "or point CHROMIUM_PATH at it (SKIP_BROWSER=1 skips these tests)."
         )
-    from playwright.sync_api import sync_playwright
+    from playwright.sync_api import expect, sync_playwright
 
-    with sync_playwright() as playwright:
+    # Two cores shared with Daphne and the test process: allow slow moments.
+    expect.set_options(timeout=15_000)
+    with pytest.MonkeyPatch.context() as patch, sync_playwright() as playwright:
+        patch.setenv("DJANGO_ALLOW_ASYNC_UNSAFE", "true")
         browser = playwright.chromium.launch(executable_path=path, args=CHROMIUM_ARGS)
         yield browser
         browser.close()
@@ -275,13 +294,7 @@ def page(browser, request):
 
 
 @pytest.fixture
-def allow_orm_in_browser_tests(monkeypatch):
-    # Sync Playwright runs an event loop in this thread; Django then refuses ORM calls.
-    monkeypatch.setenv("DJANGO_ALLOW_ASYNC_UNSAFE", "true")
-
-
-@pytest.fixture
-def demo_deployment(transactional_db, live_server, allow_orm_in_browser_tests) -> Deployment:
+def demo_deployment(transactional_db, live_server, browser) -> Deployment:
     """The demo deployment, allowed on the live server's 127.0.0.1 origin only."""
     from chatkit.management.commands.demo import DEMO_KEY, demo_start_screen
 

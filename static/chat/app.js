@@ -297,22 +297,28 @@ sessions.addEventListener("session", ({ detail }) => {
   if (first) restore();
 });
 
+let markReady;
+const restored = new Promise((resolve) => (markReady = resolve));
+
 async function restore() {
   const saved = storage.getItem(threadKey());
   if (saved) await openThread(saved);
   else showStartScreen(true);
   bridge.emit("ready", { theme: config.theme, name: config.name });
+  markReady();
 }
 
 // --- host page commands --------------------------------------------------------------------
 
-bridge.addEventListener("command", ({ detail }) => {
+bridge.addEventListener("command", async ({ detail }) => {
   const [first] = detail.args;
   switch (detail.name) {
     case "focus":
       composer.focus();
       break;
     case "send":
+      // After the saved conversation is back, so the message lands in it.
+      await restored;
       if (typeof first === "string" && first.trim()) send(first.trim());
       break;
     case "setUser":
@@ -324,6 +330,7 @@ bridge.addEventListener("command", ({ detail }) => {
       startConnection();
       break;
     case "newThread":
+      await restored;
       startNewThread();
       break;
   }

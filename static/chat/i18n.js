@@ -10,6 +10,7 @@ const STRINGS = {
     retry: "Retry",
     copy: "Copy",
     copied: "Copied",
+    copyCode: "Copy code",
     good: "Good response",
     bad: "Bad response",
     thanks: "Thanks for the feedback",

@@ -264,7 +264,7 @@ export class ThreadView {
   #decorateCode(body) {
     for (const pre of body.querySelectorAll("pre")) {
       const code = pre.textContent;
-      const button = h("button", { type: "button", className: "ck-code-copy", "aria-label": this.t("copy"), title: this.t("copy") }, icon("copy", 14));
+      const button = h("button", { type: "button", className: "ck-code-copy", "aria-label": this.t("copyCode"), title: this.t("copyCode") }, icon("copy", 14));
       button.addEventListener("click", async () => {
         await copyText(code);
         button.replaceChildren(icon("check", 14));
