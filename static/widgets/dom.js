@@ -36,7 +36,7 @@ export function flags(el, values) {
   }
 }
 
-const SAFE_DATA_IMAGE = /^data:image\/(png|jpe?g|gif|webp|avif|bmp|svg\+xml)[;,]/i;
+const SAFE_DATA_IMAGE = /^data:image\/(png|jpe?g|gif|webp|avif|bmp|svg\+xml|x-icon)[;,]/i;
 
 /**
  * A URL a widget may load or link to: http(s) (relative URLs resolve against the page) and,

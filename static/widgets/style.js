@@ -53,7 +53,7 @@ export function safeCss(value) {
   if (typeof value === "number") return Number.isFinite(value) ? String(value) : null;
   if (typeof value !== "string") return null;
   const text = value.trim();
-  if (!text || text.length > 200 || UNSAFE_CSS.test(text)) return null;
+  if (!text || text.length > 500 || UNSAFE_CSS.test(text)) return null;
   return text;
 }
 
@@ -65,14 +65,16 @@ function primitive(name) {
 }
 
 /**
- * A colour prop to a CSS colour: a token of `kind` (text, background, border, chart), a
- * primitive like `red-100`, a CSS colour, or `{light, dark}`.
+ * A colour prop to a CSS value: a token of `kind` (text, background, border, chart), a
+ * primitive like `red-100`, a CSS colour (or gradient, for backgrounds), or `{light, dark}`.
+ * The scheme pick uses the --_ck-when-* switches from render.css (one of them is `initial`,
+ * the other empty), which, unlike light-dark(), also works for gradients.
  */
 export function color(value, kind = "text") {
   if (value && typeof value === "object") {
     const light = color(value.light, kind);
     const dark = color(value.dark, kind);
-    return light && dark ? `light-dark(${light}, ${dark})` : light || dark;
+    return light && dark ? `var(--_ck-when-light, ${light}) var(--_ck-when-dark, ${dark})` : light || dark;
   }
   if (typeof value !== "string") return null;
   return TOKENS[kind]?.(value) || primitive(value) || safeCss(value);

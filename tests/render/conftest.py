@@ -2,9 +2,6 @@
 
 from __future__ import annotations
 
-import json
-from pathlib import Path
-
 import pytest
 
 # The CSP of the pages that use the renderer: no inline scripts or styles anywhere.
@@ -104,16 +101,8 @@ def widgets(page, live_server) -> WidgetPage:
             body=PAGE,
         ),
     )
-    schema = Path(__file__).resolve().parents[2] / "static" / "widgets" / "schema.js"
-    if not schema.exists():
-        dev = Path("/tmp/gen/schema.js")
-        page.route("**/static/widgets/schema.js", lambda route: route.fulfill(status=200, content_type="text/javascript", body=dev.read_text()))
     helper = WidgetPage(page, url)
     helper.open()
     yield helper
     assert helper.violations() == [], "the renderer broke the page's Content-Security-Policy"
     assert page.js_errors == []
-
-
-def as_json(value) -> str:
-    return json.dumps(value)

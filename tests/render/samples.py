@@ -72,7 +72,12 @@ FORM = card(
         "gap": 1,
         "children": [
             {"type": "Label", "value": "Title", "fieldName": "todo.title"},
-            {"type": "Input", "name": "todo.title", "placeholder": "What needs doing?", "required": True},
+            {
+                "type": "Input",
+                "name": "todo.title",
+                "placeholder": "What needs doing?",
+                "required": True,
+            },
         ],
     },
     {
@@ -104,12 +109,24 @@ FORM = card(
                 "gap": 1,
                 "children": [
                     {"type": "Label", "value": "Due", "fieldName": "todo.due"},
-                    {"type": "DatePicker", "name": "todo.due", "block": True, "placeholder": "Pick a day"},
+                    {
+                        "type": "DatePicker",
+                        "name": "todo.due",
+                        "block": True,
+                        "placeholder": "Pick a day",
+                    },
                 ],
             },
         ],
     },
-    {"type": "Textarea", "name": "todo.notes", "placeholder": "Notes", "rows": 2, "autoResize": True, "maxRows": 5},
+    {
+        "type": "Textarea",
+        "name": "todo.notes",
+        "placeholder": "Notes",
+        "rows": 2,
+        "autoResize": True,
+        "maxRows": 5,
+    },
     {"type": "Checkbox", "name": "todo.notify", "label": "Remind me", "defaultChecked": True},
     {
         "type": "RadioGroup",
@@ -133,8 +150,15 @@ LIST = {
             "gap": 3,
             "onClickAction": action("order.open", payload={"id": f"o{i}"}),
             "children": [
-                {"type": "Box", "background": color, "radius": "full", "size": 32, "align": "center", "justify": "center",
-                 "children": [{"type": "Icon", "name": "cube", "color": "white", "size": "sm"}]},
+                {
+                    "type": "Box",
+                    "background": color,
+                    "radius": "full",
+                    "size": 32,
+                    "align": "center",
+                    "justify": "center",
+                    "children": [{"type": "Icon", "name": "cube", "color": "white", "size": "sm"}],
+                },
                 {
                     "type": "Col",
                     "flex": 1,
@@ -176,9 +200,27 @@ CHART = card(
             {"day": "Sun", "online": 14, "store": 13, "target": 24},
         ],
         "series": [
-            {"type": "bar", "label": "Online", "dataKey": "online", "stack": "sales", "color": "blue"},
-            {"type": "bar", "label": "In store", "dataKey": "store", "stack": "sales", "color": "purple"},
-            {"type": "line", "label": "Target", "dataKey": "target", "color": "orange", "curveType": "monotone"},
+            {
+                "type": "bar",
+                "label": "Online",
+                "dataKey": "online",
+                "stack": "sales",
+                "color": "blue",
+            },
+            {
+                "type": "bar",
+                "label": "In store",
+                "dataKey": "store",
+                "stack": "sales",
+                "color": "purple",
+            },
+            {
+                "type": "line",
+                "label": "Target",
+                "dataKey": "target",
+                "color": "orange",
+                "curveType": "monotone",
+            },
         ],
     },
     size="md",
@@ -190,12 +232,27 @@ AREA_CHART = card(
         "type": "Chart",
         "height": 160,
         "xAxis": "month",
-        "data": [{"month": m, "web": w, "app": a} for m, w, a in [
-            ("Jan", 30, 20), ("Feb", 42, 24), ("Mar", 38, 30), ("Apr", 55, 34), ("May", 61, 45), ("Jun", 58, 52),
-        ]],
+        "data": [
+            {"month": m, "web": w, "app": a}
+            for m, w, a in [
+                ("Jan", 30, 20),
+                ("Feb", 42, 24),
+                ("Mar", 38, 30),
+                ("Apr", 55, 34),
+                ("May", 61, 45),
+                ("Jun", 58, 52),
+            ]
+        ],
         "series": [
             {"type": "area", "label": "Web", "dataKey": "web", "stack": "users", "color": "green"},
-            {"type": "area", "label": "App", "dataKey": "app", "stack": "users", "color": "pink", "curveType": "natural"},
+            {
+                "type": "area",
+                "label": "App",
+                "dataKey": "app",
+                "stack": "users",
+                "color": "pink",
+                "curveType": "natural",
+            },
         ],
     },
 )
@@ -217,7 +274,12 @@ TABLE = card(
             {
                 "type": "Table.Row",
                 "children": [
-                    {"type": "Table.Cell", "rowSpan": 2, "vAlign": "start", "children": [text("Americas", size="sm", weight="medium")]},
+                    {
+                        "type": "Table.Cell",
+                        "rowSpan": 2,
+                        "vAlign": "start",
+                        "children": [text("Americas", size="sm", weight="medium")],
+                    },
                     {"type": "Table.Cell", "align": "end", "children": [text("$1.2M", size="sm")]},
                     {"type": "Table.Cell", "align": "end", "children": [text("$1.4M", size="sm")]},
                 ],
@@ -225,15 +287,28 @@ TABLE = card(
             {
                 "type": "Table.Row",
                 "children": [
-                    {"type": "Table.Cell", "colSpan": 2, "align": "center", "children": [{"type": "Caption", "value": "Restated after audit"}]},
+                    {
+                        "type": "Table.Cell",
+                        "colSpan": 2,
+                        "align": "center",
+                        "children": [{"type": "Caption", "value": "Restated after audit"}],
+                    },
                 ],
             },
             {
                 "type": "Table.Row",
                 "children": [
-                    {"type": "Table.Cell", "children": [text("Europe", size="sm", weight="medium")]},
+                    {
+                        "type": "Table.Cell",
+                        "children": [text("Europe", size="sm", weight="medium")],
+                    },
                     {"type": "Table.Cell", "align": "end", "children": [text("$0.9M", size="sm")]},
-                    {"type": "Table.Cell", "align": "end", "colSize": "sm", "children": [text("$1.1M", size="sm")]},
+                    {
+                        "type": "Table.Cell",
+                        "align": "end",
+                        "colSize": "sm",
+                        "children": [text("$1.1M", size="sm")],
+                    },
                 ],
             },
         ],
@@ -258,8 +333,17 @@ CONTENT = card(
         ],
     },
     {"type": "Title", "value": "Getting started with widgets", "size": "lg"},
-    {"type": "Markdown", "value": "Widgets are **declarative** cards.\n\n- Render *safely*\n- Submit `forms`\n\n[Read the docs](https://example.com/docs)"},
-    {"type": "Text", "value": "Answer streaming in", "streaming": True, "color": "secondary", "size": "sm"},
+    {
+        "type": "Markdown",
+        "value": "Widgets are **declarative** cards.\n\n- Render *safely*\n- Submit `forms`\n\n[Read the docs](https://example.com/docs)",
+    },
+    {
+        "type": "Text",
+        "value": "Answer streaming in",
+        "streaming": True,
+        "color": "secondary",
+        "size": "sm",
+    },
     {
         "type": "Row",
         "gap": 2,
@@ -269,7 +353,14 @@ CONTENT = card(
             {"type": "Button", "label": "Soft", "variant": "soft", "color": "info"},
             {"type": "Button", "label": "Outline", "variant": "outline", "color": "secondary"},
             {"type": "Button", "label": "Ghost", "variant": "ghost", "color": "danger"},
-            {"type": "Button", "iconStart": "star", "uniform": True, "pill": True, "variant": "soft", "color": "caution"},
+            {
+                "type": "Button",
+                "iconStart": "star",
+                "uniform": True,
+                "pill": True,
+                "variant": "soft",
+                "color": "caution",
+            },
         ],
     },
 )
@@ -280,9 +371,22 @@ BASIC = {
     "gap": 3,
     "align": "center",
     "children": [
-        {"type": "Box", "size": 40, "radius": "full", "background": {"light": "blue-100", "dark": "blue-900"}, "align": "center", "justify": "center",
-         "children": [{"type": "Icon", "name": "user", "color": "blue-500"}]},
-        {"type": "Col", "children": [text("Ada Lovelace", weight="semibold", size="sm"), {"type": "Caption", "value": "Analyst · London"}]},
+        {
+            "type": "Box",
+            "size": 40,
+            "radius": "full",
+            "background": {"light": "blue-100", "dark": "blue-900"},
+            "align": "center",
+            "justify": "center",
+            "children": [{"type": "Icon", "name": "user", "color": "blue-500"}],
+        },
+        {
+            "type": "Col",
+            "children": [
+                text("Ada Lovelace", weight="semibold", size="sm"),
+                {"type": "Caption", "value": "Analyst · London"},
+            ],
+        },
     ],
 }
 
