@@ -27,7 +27,7 @@ run: install
 	DEBUG=1 CHATKIT_PUBLIC_URL=$${CHATKIT_PUBLIC_URL:-http://$(HOST):$(PORT)} $(BIN)/python manage.py migrate --no-input -v 0
 	DEBUG=1 CHATKIT_PUBLIC_URL=$${CHATKIT_PUBLIC_URL:-http://$(HOST):$(PORT)} $(BIN)/python manage.py demo
 	DEBUG=1 CHATKIT_PUBLIC_URL=$${CHATKIT_PUBLIC_URL:-http://$(HOST):$(PORT)} $(BIN)/daphne \
-		--bind $(HOST) --port $(PORT) --websocket_max_message_size 1048576 \
+		--bind $(HOST) --port $(PORT) --websocket-max-message-size 1048576 --websocket-max-frame-size 1048576 \
 		--proxy-headers chatkit.asgi:application
 
 test: dev-install

@@ -1,0 +1,5 @@
+from bench import assets, ttft
+
+assets.main()
+print()
+ttft.main()
