@@ -10,7 +10,9 @@ import re
 from pathlib import Path
 
 STATIC = Path(__file__).resolve().parent.parent / "static"
-IMPORT = re.compile(r"""(?:import|export)\s[^'"]*?from\s*["']([^"']+)["']|import\(\s*["']([^"']+)["']\s*\)""")
+IMPORT = re.compile(
+    r"""(?:import|export)\s[^'"]*?from\s*["']([^"']+)["']|import\(\s*["']([^"']+)["']\s*\)"""
+)
 
 
 def module_graph(entry: Path, lazy: bool) -> list[Path]:
@@ -34,12 +36,18 @@ def report(title: str, files: list[Path]) -> None:
     packed = sum(len(gzip.compress(f.read_bytes(), 9)) for f in files)
     print(f"{title}: {packed / 1024:.1f} KiB gzip ({raw / 1024:.1f} KiB raw, x{raw / packed:.1f})")
     for f in sorted(files):
-        print(f"    {f.relative_to(STATIC)}  {len(gzip.compress(f.read_bytes(), 9)) / 1024:.1f} KiB gzip")
+        print(
+            f"    {f.relative_to(STATIC)}  {len(gzip.compress(f.read_bytes(), 9)) / 1024:.1f} KiB gzip"
+        )
 
 
 def main() -> None:
     report("/embed.js", [STATIC / "chat" / "embed.js"])
-    page = module_graph(STATIC / "chat" / "app.js", lazy=False) + [STATIC / "chat" / "chat.css", STATIC / "widgets" / "render.css"]
+    page = [
+        *module_graph(STATIC / "chat" / "app.js", lazy=False),
+        STATIC / "chat" / "chat.css",
+        STATIC / "widgets" / "render.css",
+    ]
     report("iframe page, first paint", [p for p in page if p.exists()])
     widgets = [p for p in module_graph(STATIC / "chat" / "app.js", lazy=True) if p not in page]
     if widgets:

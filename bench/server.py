@@ -36,9 +36,24 @@ def running_server(**env_overrides: str) -> Iterator[str]:
         }
         env.pop("REDIS_URL", None) if "REDIS_URL" not in env_overrides else None
         for command in (["migrate", "--no-input", "-v", "0"], ["demo"]):
-            subprocess.run([sys.executable, "manage.py", *command], cwd=ROOT, env=env, check=True, capture_output=True)
+            subprocess.run(
+                [sys.executable, "manage.py", *command],
+                cwd=ROOT,
+                env=env,
+                check=True,
+                capture_output=True,
+            )
         process = subprocess.Popen(
-            [sys.executable, "-m", "daphne", "-b", "127.0.0.1", "-p", str(port), "chatkit.asgi:application"],
+            [
+                sys.executable,
+                "-m",
+                "daphne",
+                "-b",
+                "127.0.0.1",
+                "-p",
+                str(port),
+                "chatkit.asgi:application",
+            ],
             cwd=ROOT,
             env=env,
             stdout=subprocess.DEVNULL,

@@ -31,7 +31,9 @@ def session(url: str) -> str:
 async def measure(url: str) -> dict[str, list[float]]:
     ws_url = url.replace("http", "ws", 1) + "/ws/chat/"
     async with websockets.connect(ws_url, origin=url) as ws:
-        await ws.send(json.dumps({"id": "a", "type": "session.auth", "params": {"token": session(url)}}))
+        await ws.send(
+            json.dumps({"id": "a", "type": "session.auth", "params": {"token": session(url)}})
+        )
         await ws.recv()
         pings, firsts, tokens = [], [], []
         thread_id = None
@@ -45,7 +47,11 @@ async def measure(url: str) -> dict[str, list[float]]:
             if thread_id is None:
                 request = {"id": f"q{n}", "type": "threads.create", "params": content}
             else:
-                request = {"id": f"q{n}", "type": "threads.add_user_message", "params": {"thread_id": thread_id, **content}}
+                request = {
+                    "id": f"q{n}",
+                    "type": "threads.add_user_message",
+                    "params": {"thread_id": thread_id, **content},
+                }
             started = time.perf_counter()
             await ws.send(json.dumps(request))
             first_event = first_token = None
@@ -76,7 +82,9 @@ def main() -> None:
         values = sorted(v * 1000 for v in results[name])
         median = statistics.median(values)
         p90 = values[int(len(values) * 0.9) - 1]
-        print(f"  {name:<12} median {median:7.2f} ms   p90 {p90:7.2f} ms   x{median / ping:6.1f} of ping")
+        print(
+            f"  {name:<12} median {median:7.2f} ms   p90 {p90:7.2f} ms   x{median / ping:6.1f} of ping"
+        )
 
 
 if __name__ == "__main__":
