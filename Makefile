@@ -24,9 +24,9 @@ dev-install: $(VENV)/.installed-dev
 
 run: install
 	@mkdir -p var
-	DEBUG=1 CHATKIT_PUBLIC_URL=$${CHATKIT_PUBLIC_URL:-http://$(HOST):$(PORT)} $(BIN)/python manage.py migrate --no-input -v 0
-	DEBUG=1 CHATKIT_PUBLIC_URL=$${CHATKIT_PUBLIC_URL:-http://$(HOST):$(PORT)} $(BIN)/python manage.py demo
-	DEBUG=1 CHATKIT_PUBLIC_URL=$${CHATKIT_PUBLIC_URL:-http://$(HOST):$(PORT)} $(BIN)/daphne \
+	@DEBUG=1 CHATKIT_PUBLIC_URL=$${CHATKIT_PUBLIC_URL:-http://$(HOST):$(PORT)} $(BIN)/python manage.py migrate --no-input -v 0
+	@DEBUG=1 CHATKIT_PUBLIC_URL=$${CHATKIT_PUBLIC_URL:-http://$(HOST):$(PORT)} $(BIN)/python manage.py demo
+	@DEBUG=1 CHATKIT_PUBLIC_URL=$${CHATKIT_PUBLIC_URL:-http://$(HOST):$(PORT)} $(BIN)/daphne \
 		--bind $(HOST) --port $(PORT) --websocket-max-message-size 1048576 --websocket-max-frame-size 1048576 \
 		--proxy-headers chatkit.asgi:application
 

@@ -5,13 +5,13 @@ from __future__ import annotations
 from django.http import HttpRequest
 
 # The demo page behaves like a strict third-party site: the loader must work under this.
-DEMO_PAGE = "; ".join(
+DEMO_PAGE_TEMPLATE = "; ".join(
     [
         "default-src 'self'",
-        "script-src 'self'",
+        "script-src 'self' {chat}",
         "style-src 'self'",
         "img-src 'self' data:",
-        "frame-src 'self'",
+        "frame-src {chat}",
         "connect-src 'self'",
         "base-uri 'none'",
         "object-src 'none'",
@@ -19,8 +19,14 @@ DEMO_PAGE = "; ".join(
 )
 
 
+def demo_page(chat_origin: str) -> str:
+    return DEMO_PAGE_TEMPLATE.format(chat=chat_origin)
+
+
 def frame_ancestors(allowed_origins: list[str]) -> str:
-    return " ".join(allowed_origins) if allowed_origins else "'none'"
+    # 'self' lets this server's own pages (studio "try in chat", the admin's theme preview)
+    # frame the chat; every other site must be listed.
+    return " ".join(["'self'", *allowed_origins])
 
 
 def chat_page(request: HttpRequest, allowed_origins: list[str]) -> str:

@@ -10,5 +10,6 @@ urlpatterns = [
     path("api/sessions", views.sessions, name="sessions"),
     path("healthz", views.healthz, name="healthz"),
     path("widgets/", include("widgets.urls")),
+    path("studio/", include("studio.urls")),
     path("admin/", admin.site.urls),
 ]

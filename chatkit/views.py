@@ -45,7 +45,7 @@ def demo(request: HttpRequest) -> HttpResponse:
     response = render(
         request, "chatkit/demo.html", {"chat_origin": f"{request.scheme}://{request.get_host()}"}
     )
-    response["Content-Security-Policy"] = csp.DEMO_PAGE
+    response["Content-Security-Policy"] = csp.demo_page(settings.CHATKIT_PUBLIC_ORIGIN)
     return response
 
 

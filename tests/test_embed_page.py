@@ -7,18 +7,16 @@ def test_it_lets_only_allowed_origins_frame_the_chat(client, make_deployment):
     response = client.get(f"/embed/{deployment.public_key}/")
     assert response.status_code == 200
     csp = response["Content-Security-Policy"]
-    assert "frame-ancestors https://shop.example https://*.example.org" in csp
+    assert "frame-ancestors 'self' https://shop.example https://*.example.org" in csp
     assert "script-src 'self'" in csp and "unsafe-inline" not in csp
     assert "X-Frame-Options" not in response
 
 
 @pytest.mark.django_db
-def test_it_lets_nobody_frame_a_chat_without_allowed_origins(client, make_deployment):
+def test_it_lets_only_our_own_pages_frame_a_chat_without_allowed_origins(client, make_deployment):
     deployment = make_deployment(allowed_origins=[])
-    assert (
-        "frame-ancestors 'none'"
-        in client.get(f"/embed/{deployment.public_key}/")["Content-Security-Policy"]
-    )
+    csp = client.get(f"/embed/{deployment.public_key}/")["Content-Security-Policy"]
+    assert "frame-ancestors 'self';" in csp
 
 
 @pytest.mark.django_db

@@ -41,10 +41,18 @@ def two_servers(tmp_path_factory):
         SECRET_KEY="scale-out-test-" + secrets.token_hex(16),
     )
     for command in (["migrate", "--no-input", "-v", "0"], ["demo"]):
-        subprocess.run([sys.executable, "manage.py", *command], cwd=ROOT, env=env, check=True, capture_output=True)
+        subprocess.run(
+            [sys.executable, "manage.py", *command],
+            cwd=ROOT,
+            env=env,
+            check=True,
+            capture_output=True,
+        )
     logs = tmp_path_factory.mktemp("scale")
     processes = [
-        start_daphne(port, {**env, "CHATKIT_PUBLIC_URL": f"http://127.0.0.1:{port}"}, logs / f"{port}.log")
+        start_daphne(
+            port, {**env, "CHATKIT_PUBLIC_URL": f"http://127.0.0.1:{port}"}, logs / f"{port}.log"
+        )
         for port in ports
     ]
     yield ports
@@ -66,7 +74,9 @@ def session(port: int) -> str:
 
 
 async def connect(port: int, token: str):
-    ws = await websockets.connect(f"ws://127.0.0.1:{port}/ws/chat/", origin=f"http://127.0.0.1:{port}")
+    ws = await websockets.connect(
+        f"ws://127.0.0.1:{port}/ws/chat/", origin=f"http://127.0.0.1:{port}"
+    )
     await ws.send(json.dumps({"id": "auth", "type": "session.auth", "params": {"token": token}}))
     assert "result" in json.loads(await ws.recv())
     return ws
@@ -86,16 +96,34 @@ async def test_it_follows_and_stops_a_response_from_another_process(two_servers)
     first, second = two_servers
     token = session(first)
     owner = await connect(first, token)
-    await owner.send(json.dumps({"id": "ask", "type": "threads.create", "params": {"input": {"content": [{"type": "input_text", "text": "/slow"}]}}}))
+    await owner.send(
+        json.dumps(
+            {
+                "id": "ask",
+                "type": "threads.create",
+                "params": {"input": {"content": [{"type": "input_text", "text": "/slow"}]}},
+            }
+        )
+    )
     started = [json.loads(await owner.recv()) for _ in range(10)]
     thread_id = started[0]["thread_id"]
 
     watcher = await connect(second, token)
-    await watcher.send(json.dumps({"id": "follow", "type": "threads.resume", "params": {"thread_id": thread_id, "after_seq": 3}}))
+    await watcher.send(
+        json.dumps(
+            {
+                "id": "follow",
+                "type": "threads.resume",
+                "params": {"thread_id": thread_id, "after_seq": 3},
+            }
+        )
+    )
     watched = []
     while sum(1 for f in watched if f.get("event", {}).get("type") == "thread.item.updated") < 25:
         watched.append(json.loads(await asyncio.wait_for(watcher.recv(), 10)))
-    await watcher.send(json.dumps({"id": "stop", "type": "threads.cancel", "params": {"thread_id": thread_id}}))
+    await watcher.send(
+        json.dumps({"id": "stop", "type": "threads.cancel", "params": {"thread_id": thread_id}})
+    )
 
     owned = started + await frames_until_done(owner, "ask")
     watched += await frames_until_done(watcher, "follow")
