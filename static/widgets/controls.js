@@ -37,6 +37,8 @@ export function Input(node, ctx) {
     pattern: node.pattern,
     required: node.required === true,
     disabled: node.disabled === true,
+    // Any number is fine; the default step of 1 would reject decimals.
+    step: node.inputType === "number" ? "any" : null,
   });
   if (node.defaultValue !== undefined) input.defaultValue = node.defaultValue;
   controlFlags(input, node);
