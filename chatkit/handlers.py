@@ -6,6 +6,7 @@ Non-streaming handlers return the `result` object; streaming ones start a respon
 
 from __future__ import annotations
 
+import logging
 from collections.abc import Awaitable, Callable
 from typing import TYPE_CHECKING, Any
 
@@ -13,14 +14,17 @@ from django.utils import timezone
 
 from chatkit import protocol as p
 from chatkit import store
-from chatkit.agents import AgentContext, load_agent
+from chatkit.agents import Agent, AgentContext, load_agent
 from chatkit.models import new_id
 from chatkit.responses import ResponseRunner
 from chatkit.sessions import SessionError, check_deployment, read_session
 
 if TYPE_CHECKING:
     from chatkit.consumers import ChatConsumer
-    from chatkit.models import Thread
+    from chatkit.models import Deployment, Thread
+
+log = logging.getLogger(__name__)
+MISCONFIGURED = "The assistant of this chat is not configured correctly."
 
 Handler = Callable[["ChatConsumer", Any], Awaitable[dict[str, Any] | None]]
 HANDLERS: dict[str, Handler] = {}
@@ -104,13 +108,6 @@ def _title_from(message: p.UserMessageInput) -> str:
     return text if len(text) <= 60 else text[:59].rstrip() + "…"
 
 
-async def _claim(thread: Thread) -> str:
-    response_id = new_id("resp")
-    if not await store.aclaim_thread(thread.id, response_id):
-        raise p.ProtocolError("busy", "A response is already running in this thread.")
-    return response_id
-
-
 def _check_open(thread: Thread) -> None:
     status = (thread.status or {}).get("type", "active")
     if status != "active":
@@ -118,23 +115,35 @@ def _check_open(thread: Thread) -> None:
         raise p.ProtocolError("invalid_request", reason, field="params.thread_id")
 
 
-async def _run(
-    conn: ChatConsumer, thread: Thread, response_id: str, preamble: list[p.Wire], make_stream
-) -> None:
+async def _agent_for(conn: ChatConsumer) -> tuple[Deployment, Agent]:
+    """The deployment (checked again: it may have been disabled or rotated) and its agent."""
     try:
         deployment = check_deployment(
             await store.aget_deployment(conn.session.deployment_id), conn.session
         )
-        agent = load_agent(deployment)
-    except (SessionError, ValueError) as e:
-        await store.arelease_thread(thread.id, response_id)
-        if isinstance(e, SessionError):
-            raise p.ProtocolError("unauthenticated", e.message, reason=e.code) from None
-        raise
-    await store.astart_response(response_id, thread)
-    await store.aprune_events(thread.id)
+    except SessionError as e:
+        raise p.ProtocolError("unauthenticated", e.message, reason=e.code) from None
+    try:
+        return deployment, load_agent(deployment)
+    except ValueError:
+        log.exception("cannot load the agent of deployment %s", deployment.pk)
+        raise p.ProtocolError("internal", MISCONFIGURED) from None
+
+
+StreamFactory = Callable[[AgentContext], Any]
+
+
+async def _start(
+    conn: ChatConsumer, thread: Thread, agent: Agent, preamble: list[p.Wire], stream: StreamFactory
+) -> None:
+    """Claim the thread (or answer `busy`) and run the response in its own task."""
+    response_id = new_id("resp")
+    if not await store.abegin_response(thread, response_id):
+        raise p.ProtocolError("busy", "A response is already running in this thread.")
     await conn.join(thread.id)
-    ctx = AgentContext(deployment=deployment, thread_id=thread.id, visitor=conn.session.visitor)
+    ctx = AgentContext(
+        deployment=agent.deployment, thread_id=thread.id, visitor=conn.session.visitor
+    )
     runner = ResponseRunner(
         ctx=ctx,
         request_id=conn.request_id,
@@ -142,53 +151,51 @@ async def _run(
         deliver=conn.send_frames,
         publish=conn.publish,
     )
-    conn.start_run(runner, runner.run(preamble, make_stream(agent) if make_stream else None))
+    conn.start_run(runner, runner.run(preamble, stream))
+
+
+async def _open_thread(conn: ChatConsumer, thread_id: str) -> Thread:
+    thread = await store.aget_thread(conn.session, thread_id)
+    _check_open(thread)
+    return thread
 
 
 @handles("threads.create")
 async def threads_create(conn: ChatConsumer, params: p.ThreadsCreateParams) -> None:
     _check_message(params.input)
+    _, agent = await _agent_for(conn)
     thread = await store.acreate_thread(conn.session, _title_from(params.input))
     item = _user_message(thread.id, params.input)
-    response_id = await _claim(thread)
     preamble = [
         p.ThreadCreated(thread=p.ThreadData.model_validate(store.thread_data(thread))),
         p.ThreadItemDone(item=item),
         p.StreamOptions(),
     ]
-    await _run(
-        conn, thread, response_id, preamble, lambda agent: lambda ctx: agent.respond(ctx, item)
-    )
+    await _start(conn, thread, agent, preamble, lambda ctx: agent.respond(ctx, item))
 
 
 @handles("threads.add_user_message")
 async def threads_add_user_message(
     conn: ChatConsumer, params: p.ThreadsAddUserMessageParams
 ) -> None:
-    thread = await store.aget_thread(conn.session, params.thread_id)
-    _check_open(thread)
+    thread = await _open_thread(conn, params.thread_id)
     item = _user_message(thread.id, params.input)
-    response_id = await _claim(thread)
+    _, agent = await _agent_for(conn)
     preamble = [p.ThreadItemDone(item=item), p.StreamOptions()]
-    await _run(
-        conn, thread, response_id, preamble, lambda agent: lambda ctx: agent.respond(ctx, item)
-    )
+    await _start(conn, thread, agent, preamble, lambda ctx: agent.respond(ctx, item))
 
 
 @handles("threads.retry_after_item")
 async def threads_retry_after_item(
     conn: ChatConsumer, params: p.ThreadsRetryAfterItemParams
 ) -> None:
-    thread = await store.aget_thread(conn.session, params.thread_id)
-    _check_open(thread)
+    thread = await _open_thread(conn, params.thread_id)
     anchor = await store.auser_message_position(thread, params.item_id)
-    response_id = await _claim(thread)
+    _, agent = await _agent_for(conn)
     later = await store.aitems_after(thread, anchor)
     item = p.UserMessageItem.model_validate(anchor.data)
-    preamble = [p.ThreadItemRemoved(item_id=item_id) for item_id in later] + [p.StreamOptions()]
-    await _run(
-        conn, thread, response_id, preamble, lambda agent: lambda ctx: agent.respond(ctx, item)
-    )
+    preamble = [*(p.ThreadItemRemoved(item_id=item_id) for item_id in later), p.StreamOptions()]
+    await _start(conn, thread, agent, preamble, lambda ctx: agent.respond(ctx, item))
 
 
 async def _sender(thread: Thread, item_id: str | None) -> dict[str, Any] | None:
@@ -204,30 +211,20 @@ async def _sender(thread: Thread, item_id: str | None) -> dict[str, Any] | None:
 
 @handles("threads.custom_action")
 async def threads_custom_action(conn: ChatConsumer, params: p.ThreadsCustomActionParams) -> None:
-    thread = await store.aget_thread(conn.session, params.thread_id)
-    _check_open(thread)
+    thread = await _open_thread(conn, params.thread_id)
     sender = await _sender(thread, params.item_id)
-    response_id = await _claim(thread)
-    await _run(
-        conn,
-        thread,
-        response_id,
-        [p.StreamOptions()],
-        lambda agent: lambda ctx: agent.action(ctx, params.action, sender),
-    )
+    _, agent = await _agent_for(conn)
+    stream = lambda ctx: agent.action(ctx, params.action, sender)  # noqa: E731
+    await _start(conn, thread, agent, [p.StreamOptions()], stream)
 
 
 @handles("threads.sync_custom_action")
 async def threads_sync_custom_action(
     conn: ChatConsumer, params: p.ThreadsCustomActionParams
 ) -> dict[str, Any]:
-    thread = await store.aget_thread(conn.session, params.thread_id)
-    _check_open(thread)
+    thread = await _open_thread(conn, params.thread_id)
     sender = await _sender(thread, params.item_id)
-    deployment = check_deployment(
-        await store.aget_deployment(conn.session.deployment_id), conn.session
-    )
-    agent = load_agent(deployment)
+    deployment, agent = await _agent_for(conn)
     ctx = AgentContext(deployment=deployment, thread_id=thread.id, visitor=conn.session.visitor)
     updated = await agent.sync_action(ctx, params.action, sender)
     if updated is None:
@@ -239,13 +236,8 @@ async def threads_sync_custom_action(
     seq = await store.aappend_events(
         thread.id, conn.request_id, [event], {item["id"]: store.ItemWrite(item, True, 0)}
     )
-    await conn.publish(
-        {
-            "type": "thread.frames",
-            "thread_id": thread.id,
-            "frames": [p.stream_frame(conn.request_id, thread.id, seq, event)],
-        }
-    )
+    frame = p.stream_frame(conn.request_id, thread.id, seq, event)
+    await conn.publish({"type": "thread.frames", "thread_id": thread.id, "frames": [frame]})
     return {"updated_item": item}
 
 
@@ -253,19 +245,16 @@ async def threads_sync_custom_action(
 async def threads_add_client_tool_output(
     conn: ChatConsumer, params: p.ThreadsAddClientToolOutputParams
 ) -> None:
-    thread = await store.aget_thread(conn.session, params.thread_id)
-    _check_open(thread)
+    thread = await _open_thread(conn, params.thread_id)
     pending = await store.apending_tool_call(thread)
     if pending is None:
         raise p.ProtocolError(
             "invalid_request", "thread_id: no client tool call is waiting for output."
         )
-    response_id = await _claim(thread)
+    _, agent = await _agent_for(conn)
     done = {**pending, "status": "completed", "output": params.result}
     preamble = [p.ThreadItemDone(item=p.ClientToolCallItem.model_validate(done)), p.StreamOptions()]
-    await _run(
-        conn, thread, response_id, preamble, lambda agent: lambda ctx: agent.respond(ctx, None)
-    )
+    await _start(conn, thread, agent, preamble, lambda ctx: agent.respond(ctx, None))
 
 
 # --- following and stopping responses ----------------------------------------------------

@@ -60,25 +60,24 @@ class ResponseRunner:
         self._started = time.monotonic()
         self._inflight: asyncio.Future | None = None
 
-    async def run(self, preamble: list[p.Wire], make_stream: StreamFactory | None) -> None:
+    async def run(self, preamble: list[p.Wire], make_stream: StreamFactory) -> None:
         outcome = "completed"
         producer: asyncio.Task | None = None
         beat = asyncio.create_task(self._heartbeat())
         try:
             await self._commit([event.dump() for event in preamble])
-            if make_stream is not None:
-                self.ctx.history = await store.aitems_for_agent(self.thread_id)
-                queue: asyncio.Queue = asyncio.Queue()
-                producer = asyncio.create_task(self._produce(make_stream(self.ctx), queue))
-                while True:
-                    batch = [await queue.get()]
-                    while not queue.empty():
-                        batch.append(queue.get_nowait())
-                    events = [entry for entry in batch if entry is not _END]
-                    if events:
-                        await self._commit(events)
-                    if batch[-1] is _END:
-                        break
+            self.ctx.history = await store.aitems_for_agent(self.thread_id)
+            queue: asyncio.Queue = asyncio.Queue()
+            producer = asyncio.create_task(self._produce(make_stream(self.ctx), queue))
+            while True:
+                batch = [await queue.get()]
+                while not queue.empty():
+                    batch.append(queue.get_nowait())
+                events = [entry for entry in batch if entry is not _END]
+                if events:
+                    await self._commit(events)
+                if batch[-1] is _END:
+                    break
             if self.error_code:
                 outcome = "error"
             await self._finish_pending()

@@ -308,8 +308,13 @@ def prune_events(thread_id: str) -> None:
     ThreadEvent.objects.filter(thread_id=thread_id, created_at__lt=cutoff).delete()
 
 
-def start_response(response_id: str, thread: Thread) -> None:
+def begin_response(thread: Thread, response_id: str) -> bool:
+    """Claim the thread for a new response and record it; False if one is already running."""
+    if not claim_thread(thread.id, response_id):
+        return False
     Response.objects.create(id=response_id, deployment_id=thread.deployment_id, thread=thread)
+    prune_events(thread.id)
+    return True
 
 
 def finish_response(response_id: str, **fields: Any) -> None:
@@ -359,8 +364,7 @@ aheartbeat = database_sync_to_async(heartbeat)
 arelease_thread = database_sync_to_async(release_thread)
 aappend_events = database_sync_to_async(append_events)
 aevents_after = database_sync_to_async(events_after)
-aprune_events = database_sync_to_async(prune_events)
-astart_response = database_sync_to_async(start_response)
+abegin_response = database_sync_to_async(begin_response)
 afinish_response = database_sync_to_async(finish_response)
 auser_message_position = database_sync_to_async(user_message_position)
 apending_tool_call = database_sync_to_async(pending_tool_call)

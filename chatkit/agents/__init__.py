@@ -28,11 +28,23 @@ def import_agent_class(path: str) -> type[Agent]:
 
 
 def load_agent(deployment: Deployment) -> Agent:
-    config = dict(deployment.agent_config or {})
+    """The deployment's agent; ValueError when its settings are not valid (any more)."""
+    from chatkit.agents.config import AgentConfigError, validate_agent_config
+
+    try:
+        config = validate_agent_config(deployment.agent, deployment.agent_config or {})
+    except AgentConfigError as e:
+        raise ValueError(f"agent settings of {deployment.public_key}: {e}") from None
     if deployment.agent == "demo":
         from chatkit.agents.demo import DemoAgent
 
         return DemoAgent(deployment, config)
-    if deployment.agent == "python":
-        return import_agent_class(config.get("path", ""))(deployment, config)
-    raise ValueError(f"agent backend {deployment.agent!r} is not available")
+    if deployment.agent == "openai":
+        from chatkit.agents.openai_compatible import OpenAICompatibleAgent
+
+        return OpenAICompatibleAgent(deployment, config)
+    if deployment.agent == "http":
+        from chatkit.agents.http import HttpAgent
+
+        return HttpAgent(deployment, config)
+    return import_agent_class(config["path"])(deployment, config.get("options", {}))
