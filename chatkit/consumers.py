@@ -19,11 +19,12 @@ from chatkit import handlers, store
 from chatkit import protocol as p
 from chatkit.origins import is_own_origin
 from chatkit.responses import ResponseRunner, thread_group
-from chatkit.sessions import Session
+from chatkit.sessions import Session, SessionError, check_deployment
 
 log = logging.getLogger(__name__)
 
 AUTH_TIMEOUT = 15
+SESSION_RECHECK = 1.0
 CLOSE_UNAUTHENTICATED = 4401
 CLOSE_FORBIDDEN_ORIGIN = 4403
 
@@ -47,6 +48,8 @@ def _header(scope: dict[str, Any], name: bytes) -> str | None:
 
 class ChatConsumer(AsyncWebsocketConsumer):
     session: Session | None = None
+    session_checked_at: float = 0.0
+    request_id: str | None = None
 
     async def connect(self) -> None:
         origin = _header(self.scope, b"origin")
@@ -111,6 +114,7 @@ class ChatConsumer(AsyncWebsocketConsumer):
             )
             return
         request_id = p.request_id_of(frame)
+        self.request_id = request_id
         try:
             request = p.parse_request(frame)
         except p.ProtocolError as e:
@@ -126,10 +130,8 @@ class ChatConsumer(AsyncWebsocketConsumer):
 
     async def _dispatch(self, request: p.Request) -> None:
         try:
-            if self.session is not None and self.session.expires_at < time.time():
-                raise p.ProtocolError(
-                    "unauthenticated", "The session expired; send session.auth again."
-                )
+            if request.type != "session.auth" and not await self._session_still_valid():
+                return
             result = await handlers.handle(self, request)
         except p.ProtocolError as e:
             await self.send_json(p.error_frame(request.id, e.code, e.message, **e.extra))
@@ -142,6 +144,29 @@ class ChatConsumer(AsyncWebsocketConsumer):
             return
         if result is not None:
             await self.send_json(p.result_frame(request.id, result))
+
+    async def _session_still_valid(self) -> bool:
+        """Refuse requests of an expired session; close the socket of a revoked one.
+
+        The deployment is re-read at most once a second, so disabling it or rotating its
+        keys takes effect on the next request even without a shared channel layer.
+        """
+        if self.session.expires_at < time.time():
+            raise p.ProtocolError(
+                "unauthenticated", "The session expired; send session.auth again."
+            )
+        if time.monotonic() - self.session_checked_at < SESSION_RECHECK:
+            return True
+        try:
+            check_deployment(await store.aget_deployment(self.session.deployment_id), self.session)
+        except SessionError as e:
+            await self.send_json(
+                p.error_frame(self.request_id, "unauthenticated", e.message, reason=e.code)
+            )
+            await self.close(code=CLOSE_UNAUTHENTICATED)
+            return False
+        self.session_checked_at = time.monotonic()
+        return True
 
     # --- frames out -------------------------------------------------------------------
 

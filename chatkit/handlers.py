@@ -7,6 +7,7 @@ Non-streaming handlers return the `result` object; streaming ones start a respon
 from __future__ import annotations
 
 import logging
+import time
 from collections.abc import Awaitable, Callable
 from typing import TYPE_CHECKING, Any
 
@@ -39,7 +40,6 @@ def handles(request_type: str) -> Callable[[Handler], Handler]:
 
 
 async def handle(conn: ChatConsumer, request: p.Request) -> dict[str, Any] | None:
-    conn.request_id = request.id
     return await HANDLERS[request.type](conn, request.params)
 
 
@@ -62,6 +62,7 @@ async def session_auth(conn: ChatConsumer, params: p.SessionAuthParams) -> dict[
             "invalid_request", "A connection cannot change visitor; reconnect instead."
         )
     conn.session = session
+    conn.session_checked_at = time.monotonic()
     if first_auth:
         conn.auth_timer.cancel()
         group = f"deployment.{deployment.pk}"
