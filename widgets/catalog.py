@@ -14,7 +14,7 @@ inside `Table.Row`; `Basic` may also hold roots.
 
 from __future__ import annotations
 
-from typing import Annotated, Any, Literal, Union
+from typing import Annotated, Any, Literal, Union, get_args
 
 from pydantic import BaseModel, ConfigDict, Discriminator, Field, Tag
 from typing_extensions import TypeAliasType
@@ -353,7 +353,7 @@ class XAxis(CatalogModel):
 class BarSeries(CatalogModel):
     """Bars from a numeric field."""
 
-    type: Literal["bar"] = "bar"
+    type: Literal["bar"]
     """Series kind."""
     label: str = None
     """Legend label."""
@@ -369,7 +369,7 @@ class BarSeries(CatalogModel):
 class AreaSeries(CatalogModel):
     """A filled area from a numeric field."""
 
-    type: Literal["area"] = "area"
+    type: Literal["area"]
     """Series kind."""
     label: str = None
     """Legend label."""
@@ -386,7 +386,7 @@ class AreaSeries(CatalogModel):
 class LineSeries(CatalogModel):
     """A line from a numeric field."""
 
-    type: Literal["line"] = "line"
+    type: Literal["line"]
     """Series kind."""
     label: str = None
     """Legend label."""
@@ -424,7 +424,8 @@ def tagged_union(name: str, members: tuple[type[BaseModel], ...]) -> TypeAliasTy
 
 
 def type_name(model: type[BaseModel]) -> str:
-    return model.model_fields["type"].default
+    """The `type` a model's documents carry (its one `Literal` value)."""
+    return get_args(model.model_fields["type"].annotation)[0]
 
 
 ChartValue = by_kind("ChartValue", "expected a string or a number", string=str, number=Float)
@@ -499,7 +500,7 @@ class BoxProps(BlockProps):
 class Card(Component):
     """A self-contained card: a summary, a confirmation or a form (a root)."""
 
-    type: Literal["Card"] = "Card"
+    type: Literal["Card"]
     children: list[WidgetComponent]
     """Components inside the card."""
     asForm: bool = None
@@ -527,7 +528,7 @@ class Card(Component):
 class ListViewItem(Component):
     """A row of a ListView (only directly inside a ListView)."""
 
-    type: Literal["ListViewItem"] = "ListViewItem"
+    type: Literal["ListViewItem"]
     children: list[WidgetComponent]
     """Components inside the row."""
     onClickAction: ActionConfig = None
@@ -549,7 +550,7 @@ ListLimit = by_kind(
 class ListView(Component):
     """A list of options or results (a root)."""
 
-    type: Literal["ListView"] = "ListView"
+    type: Literal["ListView"]
     children: list[ListViewItem]
     """The rows."""
     limit: ListLimit = None
@@ -563,7 +564,7 @@ class ListView(Component):
 class Basic(Component):
     """A bare layout root, e.g. for entity previews; may also hold other roots."""
 
-    type: Literal["Basic"] = "Basic"
+    type: Literal["Basic"]
     children: list[ComponentOrRoot]
     """Components or roots inside."""
     theme: Theme = None
@@ -583,7 +584,7 @@ class Basic(Component):
 class Box(Component, BoxProps):
     """A flex container with a direction."""
 
-    type: Literal["Box"] = "Box"
+    type: Literal["Box"]
     direction: Direction = None
     """Lay children out in a row or a column."""
 
@@ -591,19 +592,19 @@ class Box(Component, BoxProps):
 class Row(Component, BoxProps):
     """A horizontal flex container."""
 
-    type: Literal["Row"] = "Row"
+    type: Literal["Row"]
 
 
 class Col(Component, BoxProps):
     """A vertical flex container."""
 
-    type: Literal["Col"] = "Col"
+    type: Literal["Col"]
 
 
 class Form(Component, BoxProps):
     """A form: its controls' values are sent with `onSubmitAction`."""
 
-    type: Literal["Form"] = "Form"
+    type: Literal["Form"]
     onSubmitAction: ActionConfig = None
     """Action sent on submit, with the form values merged into its payload."""
     direction: Direction = None
@@ -613,7 +614,7 @@ class Form(Component, BoxProps):
 class Spacer(Component):
     """Flexible space that pushes siblings apart."""
 
-    type: Literal["Spacer"] = "Spacer"
+    type: Literal["Spacer"]
     minSize: Length = None
     """Minimum size along the container's direction."""
 
@@ -621,7 +622,7 @@ class Spacer(Component):
 class Divider(Component):
     """A line between sections."""
 
-    type: Literal["Divider"] = "Divider"
+    type: Literal["Divider"]
     color: Color = None
     """Line color: `default`, `subtle`, `strong`, a primitive token, a CSS color or {light, dark}."""
     size: Length = None
@@ -635,7 +636,7 @@ class Divider(Component):
 class Transition(Component):
     """Animates layout changes of its single child."""
 
-    type: Literal["Transition"] = "Transition"
+    type: Literal["Transition"]
     children: WidgetComponent
     """The one animated child."""
 
@@ -669,7 +670,7 @@ Editable = by_kind(
 class Text(Component, TextProps):
     """Plain text with typography controls."""
 
-    type: Literal["Text"] = "Text"
+    type: Literal["Text"]
     streaming: bool = None
     """The value is still streaming in."""
     italic: bool = None
@@ -689,7 +690,7 @@ class Text(Component, TextProps):
 class Title(Component, TextProps):
     """A heading."""
 
-    type: Literal["Title"] = "Title"
+    type: Literal["Title"]
     size: TitleSize = None
     """Heading size."""
 
@@ -697,7 +698,7 @@ class Title(Component, TextProps):
 class Caption(Component, TextProps):
     """Small supporting text."""
 
-    type: Literal["Caption"] = "Caption"
+    type: Literal["Caption"]
     size: CaptionSize = None
     """Caption size."""
 
@@ -705,7 +706,7 @@ class Caption(Component, TextProps):
 class Markdown(Component):
     """Markdown, rendered to a safe subset (no raw HTML)."""
 
-    type: Literal["Markdown"] = "Markdown"
+    type: Literal["Markdown"]
     value: str
     """Markdown source."""
     streaming: bool = None
@@ -715,7 +716,7 @@ class Markdown(Component):
 class Label(Component):
     """A label for a form control."""
 
-    type: Literal["Label"] = "Label"
+    type: Literal["Label"]
     value: str
     """Label text."""
     fieldName: FieldName
@@ -733,7 +734,7 @@ class Label(Component):
 class Badge(Component):
     """A small status or category label."""
 
-    type: Literal["Badge"] = "Badge"
+    type: Literal["Badge"]
     label: str
     """Badge text."""
     color: Literal["secondary", "success", "danger", "warning", "info", "discovery"] = None
@@ -749,7 +750,7 @@ class Badge(Component):
 class Icon(Component):
     """An icon."""
 
-    type: Literal["Icon"] = "Icon"
+    type: Literal["Icon"]
     name: IconName
     """Built-in icon name, `lucide:<name>` or `vendor:<name>`."""
     color: Color = None
@@ -761,7 +762,7 @@ class Icon(Component):
 class Image(Component, BlockProps):
     """An image from an http(s) or data:image/ URL."""
 
-    type: Literal["Image"] = "Image"
+    type: Literal["Image"]
     src: ImageUrl
     """Image URL: absolute https:// or http://, or data:image/."""
     alt: str = None
@@ -793,7 +794,7 @@ class Image(Component, BlockProps):
 class Button(Component):
     """A button, usually bound to an action."""
 
-    type: Literal["Button"] = "Button"
+    type: Literal["Button"]
     submit: bool = None
     """Submit the nearest form."""
     label: str = None
@@ -829,7 +830,7 @@ class Button(Component):
 class Input(Component):
     """A single-line text field."""
 
-    type: Literal["Input"] = "Input"
+    type: Literal["Input"]
     name: FieldName
     """Form field name."""
     inputType: Literal["number", "email", "text", "password", "tel", "url"] = None
@@ -863,7 +864,7 @@ class Input(Component):
 class Textarea(Component):
     """A multi-line text field."""
 
-    type: Literal["Textarea"] = "Textarea"
+    type: Literal["Textarea"]
     name: FieldName
     """Form field name."""
     defaultValue: str = None
@@ -899,7 +900,7 @@ class Textarea(Component):
 class Select(Component):
     """A dropdown."""
 
-    type: Literal["Select"] = "Select"
+    type: Literal["Select"]
     name: FieldName
     """Form field name."""
     options: list[SelectOption]
@@ -929,7 +930,7 @@ class Select(Component):
 class DatePicker(Component):
     """A date field with a calendar."""
 
-    type: Literal["DatePicker"] = "DatePicker"
+    type: Literal["DatePicker"]
     name: FieldName
     """Form field name."""
     onChangeAction: ActionConfig = None
@@ -963,7 +964,7 @@ class DatePicker(Component):
 class Checkbox(Component):
     """A checkbox."""
 
-    type: Literal["Checkbox"] = "Checkbox"
+    type: Literal["Checkbox"]
     name: FieldName
     """Form field name."""
     label: str = None
@@ -981,7 +982,7 @@ class Checkbox(Component):
 class RadioGroup(Component):
     """A set of mutually exclusive options."""
 
-    type: Literal["RadioGroup"] = "RadioGroup"
+    type: Literal["RadioGroup"]
     name: FieldName
     """Form field name."""
     options: list[RadioOption] = None
@@ -1009,7 +1010,7 @@ XAxisValue = by_kind(
 class Chart(Component, BlockProps):
     """A bar, area or line chart."""
 
-    type: Literal["Chart"] = "Chart"
+    type: Literal["Chart"]
     data: list[dict[str, ChartValue]]
     """Rows of data: field name to string or number."""
     series: list[ChartSeries]
@@ -1035,7 +1036,7 @@ class TableCell(Component):
 
     model_config = ConfigDict(title="Table.Cell")
 
-    type: Literal["Table.Cell"] = "Table.Cell"
+    type: Literal["Table.Cell"]
     children: list[WidgetComponent] = None
     """Cell content."""
     width: Length = None
@@ -1059,7 +1060,7 @@ class TableRow(Component):
 
     model_config = ConfigDict(title="Table.Row")
 
-    type: Literal["Table.Row"] = "Table.Row"
+    type: Literal["Table.Row"]
     children: list[TableCell] = None
     """The cells."""
     header: bool = None
@@ -1069,7 +1070,7 @@ class TableRow(Component):
 class Table(Component):
     """A table of rows and cells."""
 
-    type: Literal["Table"] = "Table"
+    type: Literal["Table"]
     children: list[TableRow] = None
     """The rows."""
 

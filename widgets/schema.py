@@ -4,12 +4,12 @@ Pydantic writes the schema from `widgets.catalog`; this module shapes its output
 validators: component unions become `if`/`then` chains keyed on `type`, so a validator
 checks a node against the one component it claims to be and reports errors there (a
 plain `oneOf` would report every other component's errors too). Optional props that
-default to nothing lose their `default: null`, property titles go (the names say it), and
-`type` is required on every component.
+default to nothing lose their `default: null`, and property titles go (the names say it).
 """
 
 from __future__ import annotations
 
+import hashlib
 import json
 from functools import cache
 from typing import Any
@@ -54,22 +54,9 @@ class WidgetSchemaGenerator(GenerateJsonSchema):
         return False
 
 
-def _require_type(definition: JsonSchema) -> None:
-    """A component's `type` (a constant with a Python default) is required in documents."""
-    prop = definition.get("properties", {}).get("type")
-    if prop is None or "const" not in prop:
-        return
-    prop.pop("default", None)
-    required = definition.setdefault("required", [])
-    if "type" not in required:
-        required.insert(0, "type")
-
-
 @cache
 def _schema_json() -> str:
     generated = TypeAdapter(WidgetRoot).json_schema(schema_generator=WidgetSchemaGenerator)
-    for definition in generated["$defs"].values():
-        _require_type(definition)
     schema = {
         "$schema": SCHEMA_DIALECT,
         "$id": SCHEMA_ID,
@@ -90,7 +77,15 @@ def widget_schema() -> JsonSchema:
 
 
 def schema_json(indent: int | None = 2) -> str:
+    """The schema as JSON text; compact (and cached) when `indent` is None."""
+    if indent is None:
+        return _schema_json()
     return json.dumps(widget_schema(), indent=indent, ensure_ascii=False)
+
+
+@cache
+def schema_etag() -> str:
+    return '"' + hashlib.sha256(_schema_json().encode()).hexdigest()[:32] + '"'
 
 
 def schema_module() -> str:

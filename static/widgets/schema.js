@@ -560,11 +560,11 @@ export const widgetSchema = {
           "type": "string"
         }
       },
-      "title": "Box",
-      "type": "object",
       "required": [
         "type"
-      ]
+      ],
+      "title": "Box",
+      "type": "object"
     },
     "Button": {
       "additionalProperties": false,
@@ -829,11 +829,11 @@ export const widgetSchema = {
           "type": "boolean"
         }
       },
-      "title": "Button",
-      "type": "object",
       "required": [
         "type"
-      ]
+      ],
+      "title": "Button",
+      "type": "object"
     },
     "Caption": {
       "additionalProperties": false,
@@ -902,8 +902,8 @@ export const widgetSchema = {
         }
       },
       "required": [
-        "type",
-        "value"
+        "value",
+        "type"
       ],
       "title": "Caption",
       "type": "object"
@@ -1419,11 +1419,11 @@ export const widgetSchema = {
           "type": "string"
         }
       },
-      "title": "Col",
-      "type": "object",
       "required": [
         "type"
-      ]
+      ],
+      "title": "Col",
+      "type": "object"
     },
     "Color": {
       "oneOf": [
@@ -2040,11 +2040,11 @@ export const widgetSchema = {
           "type": "boolean"
         }
       },
-      "title": "Divider",
-      "type": "object",
       "required": [
         "type"
-      ]
+      ],
+      "title": "Divider",
+      "type": "object"
     },
     "Editable": {
       "oneOf": [
@@ -2295,11 +2295,11 @@ export const widgetSchema = {
           "type": "string"
         }
       },
-      "title": "Form",
-      "type": "object",
       "required": [
         "type"
-      ]
+      ],
+      "title": "Form",
+      "type": "object"
     },
     "Icon": {
       "additionalProperties": false,
@@ -3302,11 +3302,11 @@ export const widgetSchema = {
           "type": "string"
         }
       },
-      "title": "Row",
-      "type": "object",
       "required": [
         "type"
-      ]
+      ],
+      "title": "Row",
+      "type": "object"
     },
     "Select": {
       "additionalProperties": false,
@@ -3460,11 +3460,11 @@ export const widgetSchema = {
           "description": "Minimum size along the container's direction."
         }
       },
-      "title": "Spacer",
-      "type": "object",
       "required": [
         "type"
-      ]
+      ],
+      "title": "Spacer",
+      "type": "object"
     },
     "Spacing": {
       "additionalProperties": false,
@@ -3541,11 +3541,11 @@ export const widgetSchema = {
           "type": "array"
         }
       },
-      "title": "Table",
-      "type": "object",
       "required": [
         "type"
-      ]
+      ],
+      "title": "Table",
+      "type": "object"
     },
     "TableCell": {
       "additionalProperties": false,
@@ -3622,11 +3622,11 @@ export const widgetSchema = {
           "type": "string"
         }
       },
-      "title": "Table.Cell",
-      "type": "object",
       "required": [
         "type"
-      ]
+      ],
+      "title": "Table.Cell",
+      "type": "object"
     },
     "TableRow": {
       "additionalProperties": false,
@@ -3660,11 +3660,11 @@ export const widgetSchema = {
           "type": "boolean"
         }
       },
-      "title": "Table.Row",
-      "type": "object",
       "required": [
         "type"
-      ]
+      ],
+      "title": "Table.Row",
+      "type": "object"
     },
     "Text": {
       "additionalProperties": false,
@@ -3760,8 +3760,8 @@ export const widgetSchema = {
         }
       },
       "required": [
-        "type",
-        "value"
+        "value",
+        "type"
       ],
       "title": "Text",
       "type": "object"
@@ -4002,8 +4002,8 @@ export const widgetSchema = {
         }
       },
       "required": [
-        "type",
-        "value"
+        "value",
+        "type"
       ],
       "title": "Title",
       "type": "object"
