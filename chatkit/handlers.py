@@ -14,8 +14,9 @@ from typing import TYPE_CHECKING, Any
 from django.utils import timezone
 
 from chatkit import protocol as p
-from chatkit import store
+from chatkit import ratelimit, store
 from chatkit.agents import Agent, AgentContext, load_agent
+from chatkit.config import RateLimits
 from chatkit.models import new_id
 from chatkit.responses import ResponseRunner
 from chatkit.sessions import SessionError, check_deployment, read_session
@@ -134,10 +135,28 @@ async def _agent_for(conn: ChatConsumer) -> tuple[Deployment, Agent]:
 StreamFactory = Callable[[AgentContext], Any]
 
 
+async def _check_rate_limits(conn: ChatConsumer, deployment: Deployment) -> None:
+    limits = RateLimits.model_validate(deployment.rate_limits or {})
+    visitor = conn.session.visitor.key
+    try:
+        if await store.acount_running(deployment.pk, visitor) >= limits.concurrent_streams:
+            raise ratelimit.Limited("concurrent_streams", 5)
+        await ratelimit.hit("messages", f"{deployment.pk}:{visitor}", limits.messages_per_minute)
+        await ratelimit.hit("deployment", str(deployment.pk), limits.deployment_messages_per_minute)
+    except ratelimit.Limited as e:
+        raise p.ProtocolError(
+            "rate_limited",
+            f"Too many messages; try again in {e.retry_after} s.",
+            retry_after=e.retry_after,
+            scope=e.scope,
+        ) from None
+
+
 async def _start(
     conn: ChatConsumer, thread: Thread, agent: Agent, preamble: list[p.Wire], stream: StreamFactory
 ) -> None:
     """Claim the thread (or answer `busy`) and run the response in its own task."""
+    await _check_rate_limits(conn, agent.deployment)
     response_id = new_id("resp")
     if not await store.abegin_response(thread, response_id):
         raise p.ProtocolError("busy", "A response is already running in this thread.")

@@ -190,6 +190,17 @@ def is_running(thread: Thread) -> bool:
     return thread.running_heartbeat > timezone.now() - timedelta(seconds=settings.CHATKIT_RUN_LEASE)
 
 
+def count_running(deployment_id: int, visitor: str) -> int:
+    stale = timezone.now() - timedelta(seconds=settings.CHATKIT_RUN_LEASE)
+    return (
+        Thread.objects.filter(
+            deployment_id=deployment_id, visitor=visitor, running_heartbeat__gte=stale
+        )
+        .exclude(running_response="")
+        .count()
+    )
+
+
 def claim_thread(thread_id: str, response_id: str) -> bool:
     """Mark a response as running in the thread unless a live one already is (any process)."""
     now = timezone.now()
@@ -360,6 +371,7 @@ aget_thread_item = database_sync_to_async(get_thread_item)
 aitems_for_agent = database_sync_to_async(items_for_agent)
 asave_feedback = database_sync_to_async(save_feedback)
 aclaim_thread = database_sync_to_async(claim_thread)
+acount_running = database_sync_to_async(count_running)
 aheartbeat = database_sync_to_async(heartbeat)
 arelease_thread = database_sync_to_async(release_thread)
 aappend_events = database_sync_to_async(append_events)

@@ -7,7 +7,7 @@ import json
 import uuid
 from typing import Any
 
-from asgiref.sync import sync_to_async
+from asgiref.sync import async_to_sync, sync_to_async
 from channels.layers import get_channel_layer
 from django.conf import settings
 from django.db import connection
@@ -19,8 +19,9 @@ from django.views.decorators.csrf import csrf_exempt
 from django.views.decorators.http import require_GET
 from pydantic import BaseModel, ConfigDict, Field, ValidationError
 
-from chatkit import csp
+from chatkit import csp, ratelimit
 from chatkit.assets import asset_version, read_static
+from chatkit.config import RateLimits
 from chatkit.models import Deployment
 from chatkit.origins import is_own_origin, origin_allowed
 from chatkit.sessions import (
@@ -85,6 +86,11 @@ class SessionRequest(BaseModel):
     visitor_token: str | None = Field(default=None, max_length=1024)
 
 
+def client_ip(request: HttpRequest) -> str:
+    # Daphne's --proxy-headers already puts the forwarded client address here.
+    return request.META.get("REMOTE_ADDR") or "unknown"
+
+
 def _cors(response: HttpResponse, origin: str | None) -> HttpResponse:
     if origin:
         response["Access-Control-Allow-Origin"] = origin
@@ -117,6 +123,10 @@ def sessions(request: HttpRequest) -> HttpResponse:
     deployment = Deployment.objects.filter(public_key=body.deployment).first()
     try:
         check_deployment(deployment)
+        limits = RateLimits.model_validate(deployment.rate_limits or {})
+        async_to_sync(ratelimit.hit)(
+            "sessions", f"{deployment.pk}:{client_ip(request)}", limits.sessions_per_minute
+        )
         if not own and not origin_allowed(origin, deployment.allowed_origins):
             raise SessionError(
                 "origin_not_allowed", f"The origin {origin or '(none)'} may not use this chat.", 403
@@ -132,6 +142,15 @@ def sessions(request: HttpRequest) -> HttpResponse:
                 visitor, visitor_token = new_anonymous_visitor(deployment)
     except SessionError as e:
         return _cors(error(e.status, e.code, e.message), origin if own else None)
+    except ratelimit.Limited as e:
+        response = error(
+            429,
+            "rate_limited",
+            f"Too many new sessions; try again in {e.retry_after} s.",
+            retry_after=e.retry_after,
+        )
+        response["Retry-After"] = str(e.retry_after)
+        return _cors(response, origin)
     token, expires_at = mint_session(deployment, visitor)
     scheme = "wss" if request.is_secure() else "ws"
     payload = {

@@ -40,6 +40,14 @@ CHROMIUM_ARGS = [
 # --- deployments and sessions -----------------------------------------------------------
 
 
+@pytest.fixture(autouse=True)
+def fresh_cache():
+    """Rate-limit counters live in the cache; each test starts with none."""
+    from django.core.cache import cache
+
+    cache.clear()
+
+
 @pytest.fixture
 def make_deployment(db):
     def make(**fields) -> Deployment:
@@ -304,6 +312,9 @@ def demo_deployment(transactional_db, live_server, browser) -> Deployment:
         agent="demo",
         allowed_origins=[live_server.url],
         start_screen=demo_start_screen(),
+        # Every browser test comes from 127.0.0.1 within the same minute; rate limits
+        # have their own tests.
+        rate_limits={"sessions_per_minute": 10_000, "messages_per_minute": 10_000},
     )
     issue_keys(deployment)
     deployment.save()

@@ -172,3 +172,17 @@ def test_it_refuses_bad_user_tokens_each_with_its_reason(client, deployment, mak
         response = post(client, {"deployment": deployment.public_key, "user_token": token})
         assert response.status_code == 401, name
         assert response.json()["error"]["code"] == expected[name], name
+
+
+@pytest.mark.django_db
+def test_it_limits_new_sessions_per_address(client, make_deployment):
+    deployment = make_deployment(rate_limits={"sessions_per_minute": 2})
+    for _ in range(2):
+        assert post(client, {"deployment": deployment.public_key}).status_code == 200
+    refused = post(client, {"deployment": deployment.public_key})
+    assert refused.status_code == 429
+    assert refused.json()["error"]["code"] == "rate_limited"
+    assert 1 <= int(refused["Retry-After"]) <= 60
+    other = post(client, {"deployment": deployment.public_key}, origin=OWN)
+    assert other.status_code == 429
+    assert post(client, {"deployment": make_deployment().public_key}).status_code == 200
