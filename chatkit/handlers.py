@@ -18,8 +18,9 @@ from chatkit import ratelimit, store
 from chatkit.agents import Agent, AgentContext, load_agent
 from chatkit.config import RateLimits
 from chatkit.models import new_id
-from chatkit.responses import ResponseRunner
+from chatkit.responses import INVALID_WIDGET, ResponseRunner
 from chatkit.sessions import SessionError, check_deployment, read_session
+from widgets.validation import validate_widget
 
 if TYPE_CHECKING:
     from chatkit.consumers import ChatConsumer
@@ -252,6 +253,8 @@ async def threads_sync_custom_action(
     item = p.WidgetItem.model_validate(updated).dump()
     if sender is None or item["id"] != sender["id"]:
         raise p.ProtocolError("internal", "The agent returned a different item than the sender.")
+    if validate_widget(item["widget"]):
+        raise p.ProtocolError("internal", INVALID_WIDGET)
     event = {"type": "thread.item.replaced", "item": item}
     seq = await store.aappend_events(
         thread.id, conn.request_id, [event], {item["id"]: store.ItemWrite(item, True, 0)}

@@ -22,6 +22,7 @@ from chatkit import protocol as p
 from chatkit import store
 from chatkit.agents import AgentContext, AgentError
 from chatkit.items import UpdateError, apply_update
+from widgets.validation import validate_widget
 
 log = logging.getLogger(__name__)
 
@@ -30,6 +31,21 @@ StreamFactory = Callable[[AgentContext], AsyncIterator[p.ThreadStreamEvent]]
 
 _END = object()
 GENERIC_FAILURE = "Something went wrong while answering. Please try again."
+INVALID_WIDGET = "The assistant sent a widget that cannot be shown."
+
+
+def widget_problems(event: dict[str, Any]) -> list[str]:
+    """Why a widget this event carries is not valid; nothing invalid reaches a visitor."""
+    kind = event["type"]
+    if kind in ("thread.item.added", "thread.item.done", "thread.item.replaced"):
+        widget = event["item"].get("widget") if event["item"].get("type") == "widget" else None
+    elif kind == "thread.item.updated" and event["update"]["type"] == "widget.root.updated":
+        widget = event["update"]["widget"]
+    else:
+        return []
+    if widget is None:
+        return []
+    return [str(error) for error in validate_widget(widget)]
 
 
 def thread_group(thread_id: str) -> str:
@@ -143,6 +159,13 @@ class ResponseRunner:
         kept: list[dict[str, Any]] = []
         writes: dict[str, store.ItemWrite] = {}
         for event in events:
+            problems = widget_problems(event)
+            if problems:
+                log.error("response %s sent an invalid widget: %s", self.response_id, problems[:5])
+                self.error_code = self.error_code or "invalid_widget"
+                event = p.ErrorEvent(
+                    code="stream.error", message=INVALID_WIDGET, allow_retry=True
+                ).dump()
             kind = event["type"]
             if kind == "error" and not self.error_code:
                 self.error_code = event.get("code", "stream.error")
