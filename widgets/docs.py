@@ -13,7 +13,7 @@ from typing import Any
 from widgets import values
 from widgets.catalog import COMPONENTS
 from widgets.limits import LIMITS
-from widgets.sandbox import MAX_SOURCE_CHARS
+from widgets.sandbox import MAX_SECONDS, MAX_SOURCE_CHARS, MAX_STEPS
 from widgets.schema import widget_schema
 
 CATEGORIES = {
@@ -203,6 +203,8 @@ def _numbers() -> dict[str, Any]:
         "max_depth": LIMITS.max_depth,
         "max_nodes": f"{LIMITS.max_nodes:,}",
         "max_source": f"{MAX_SOURCE_CHARS:,}",
+        "max_steps": f"{MAX_STEPS:,}",
+        "max_seconds": f"{MAX_SECONDS:g}",
     }
 
 
@@ -272,7 +274,7 @@ Rendering checks in this order, and stops at the first step that fails:
 1. the data against `jsonSchema` (errors point into the data, such as `/items/0/price`);
 2. the template, in a Jinja sandbox with `StrictUndefined` (a misspelled variable is an
    error): no access to Python internals, no mutation of the data, no recursive loops, at
-   most 200,000 steps (loop iterations, calls, filters), 2 seconds, {max_source}-character
+   most {max_steps} steps (loop iterations, calls, filters), {max_seconds} seconds, {max_source}-character
    sources and no value or output over {max_bytes} characters;
 3. the output as JSON, then as a widget (errors point into the widget).
 

@@ -22,12 +22,14 @@ import time
 from collections.abc import Callable, Iterable, Iterator, Mapping
 from typing import Any
 
-from jinja2 import StrictUndefined, TemplateSyntaxError, nodes
+from jinja2 import StrictUndefined, TemplateSyntaxError, Undefined, nodes
 from jinja2.compiler import CodeGenerator
 from jinja2.sandbox import ImmutableSandboxedEnvironment
 from jinja2.visitor import NodeTransformer
 
 MAX_SOURCE_CHARS = 65_536
+MAX_STEPS = 100_000
+MAX_SECONDS = 2.0
 
 
 class RenderBudgetExceeded(Exception):
@@ -78,7 +80,11 @@ class BudgetedEnvironment(ImmutableSandboxedEnvironment):
     intercepted_binops = frozenset({"*", "**", "+", "%"})
 
     def __init__(
-        self, *, max_steps: int = 200_000, max_seconds: float = 2.0, max_chars: int = 262_144
+        self,
+        *,
+        max_steps: int = MAX_STEPS,
+        max_seconds: float = MAX_SECONDS,
+        max_chars: int = 262_144,
     ) -> None:
         super().__init__(undefined=StrictUndefined, autoescape=False)
         self.max_steps = max_steps
@@ -168,6 +174,11 @@ class BudgetedEnvironment(ImmutableSandboxedEnvironment):
         @functools.wraps(filter_)
         def budgeted(*args: Any, **kwargs: Any) -> Any:
             self.step()
+            if name == "tojson":
+                # Name the missing variable rather than fail to serialise an Undefined.
+                for argument in args:
+                    if isinstance(argument, Undefined):
+                        argument._fail_with_undefined_error()
             if name in _WIDTH_FILTERS:
                 for argument in (*args[1:], *kwargs.values()):
                     self.check_width(argument)

@@ -102,7 +102,8 @@ def validate_data(data: Any, json_schema: Mapping[str, Any]) -> list[WidgetError
         ) from None
     errors: list[WidgetError] = []
     for error in found:
-        errors.extend(_data_errors(error))
+        # One `required` error per missing property, each listing all of them: keep one.
+        errors.extend(e for e in _data_errors(error) if e not in errors)
     if not errors and not isinstance(data, dict):
         errors.append(WidgetError("", f"template data must be an object; got {show(data)}"))
     return errors[:MAX_ERRORS]
