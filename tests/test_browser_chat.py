@@ -70,7 +70,7 @@ def test_it_shows_the_text_growing_then_stops_on_request(page, live_server, demo
     frame.get_by_role("button", name="Stop").click()
     expect(frame.get_by_role("button", name="Send")).to_be_visible()
     expect(answer).not_to_have_class(re.compile("ck-streaming"))
-    body = answer.locator(".ck-markdown")
+    body = answer.locator(".ck-prose")
     stopped = body.inner_text()
     page.wait_for_timeout(600)
     assert body.inner_text() == stopped
@@ -140,7 +140,7 @@ def test_it_resumes_after_a_dropped_connection_without_losing_or_repeating(
     expect(frame.get_by_role("button", name="Send")).to_be_visible(timeout=15000)
     expect(answer).not_to_have_class(re.compile("ck-streaming"))
     item = ThreadItem.objects.get(pk=answer.get_attribute("data-item-id"))
-    shown = frame.locator(f"[data-item-id='{item.id}'] .ck-markdown").inner_text()
+    shown = frame.locator(f"[data-item-id='{item.id}'] .ck-prose").inner_text()
     assert " ".join(shown.split()) == words(item.data["content"][0]["text"])
     assert shown.count("part 1 of") == 1
     assert not page.js_errors

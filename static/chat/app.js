@@ -38,7 +38,7 @@ const view = new ThreadView(log, {
   onRetry: () => retry(),
   onFeedback: (item, kind, comment) =>
     connection.request("items.feedback", { thread_id: thread.id, item_ids: [item.id], kind, comment }).catch(() => {}),
-  onWidgetAction: (item, action, context) => widgetAction(item, action, context),
+  onWidgetAction: (itemId, action) => widgetAction(itemId, action),
 });
 const composer = new Composer($("#ck-composer"), {
   t,
@@ -57,7 +57,7 @@ $("#ck-history").addEventListener("closed", () => $("#ck-history-button").focus(
 // --- header, start screen -----------------------------------------------------------------
 
 function buildChrome() {
-  $("#ck-title").textContent = config.name;
+  $("#ck-header-title").textContent = config.name;
   const newChat = $("#ck-new-chat");
   newChat.setAttribute("aria-label", t("newChat"));
   newChat.title = t("newChat");
@@ -157,22 +157,25 @@ function stop() {
   if (thread?.id) connection.request("threads.cancel", { thread_id: thread.id }).catch(() => {});
 }
 
-async function widgetAction(item, action, context) {
+async function widgetAction(itemId, action) {
   if (action.handler === "client") {
-    bridge.emit("action", { action, itemId: item.id });
+    bridge.emit("action", { action, itemId });
     return;
   }
   if (action.streaming === false) {
-    const result = await connection.request("threads.sync_custom_action", { thread_id: thread.id, item_id: item.id, action });
+    // Allowed while an answer streams: a synchronous request, not a new response.
+    const result = await connection.request("threads.sync_custom_action", { thread_id: thread.id, item_id: itemId, action });
     if (result.updated_item) {
       thread.items.set(result.updated_item.id, result.updated_item);
       view.update([result.updated_item.id]);
     }
     return;
   }
-  if (streaming) return;
-  const request = connection.stream("threads.custom_action", { thread_id: thread.id, item_id: item.id, action });
-  await follow(request);
+  if (streaming) {
+    view.showError(t("busy"), false);
+    return;
+  }
+  await follow(connection.stream("threads.custom_action", { thread_id: thread.id, item_id: itemId, action }));
 }
 
 /** Track one streaming request until its done frame; a dropped connection resumes it. */

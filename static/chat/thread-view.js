@@ -21,6 +21,12 @@ export class ThreadView {
     this.feedback = new Map();
     this.tail = h("div", { className: "ck-tail" });
     this.log.append(this.tail);
+    // Follow new content only while the visitor is at the bottom; reading older messages
+    // is not interrupted by a streaming answer.
+    this.pinned = true;
+    this.log.addEventListener("scroll", () => {
+      this.pinned = this.log.scrollHeight - this.log.scrollTop - this.log.clientHeight < NEAR_BOTTOM;
+    }, { passive: true });
   }
 
   reset(state) {
@@ -69,11 +75,11 @@ export class ThreadView {
 
   showError(message, allowRetry) {
     this.setProgress(null);
-    this.tail.querySelector(".ck-error")?.remove();
+    this.tail.querySelector(".ck-alert")?.remove();
     const retry = allowRetry
       ? h("button", { type: "button", className: "ck-chip", onclick: () => this.onRetry() }, icon("retry", 14), this.t("retry"))
       : null;
-    this.tail.append(h("div", { className: "ck-error", role: "alert" }, icon("alert", 16), h("span", { text: message || this.t("failed") }), retry));
+    this.tail.append(h("div", { className: "ck-alert", role: "alert" }, icon("alert", 16), h("span", { text: message || this.t("failed") }), retry));
     this.#stick();
   }
 
@@ -81,7 +87,7 @@ export class ThreadView {
     this.tail.append(
       h("div", { className: `ck-notice ck-notice-${event.level || "info"}`, role: "status" },
         event.title ? h("strong", { text: event.title }) : null,
-        h("div", { className: "ck-markdown" }, renderMarkdown(event.message))),
+        h("div", { className: "ck-prose" }, renderMarkdown(event.message))),
     );
     this.#stick();
   }
@@ -91,23 +97,16 @@ export class ThreadView {
   }
 
   scrollToBottom(force = false) {
-    const scroller = this.log;
-    if (force || scroller.scrollHeight - scroller.scrollTop - scroller.clientHeight < NEAR_BOTTOM * 3) {
-      scroller.scrollTop = scroller.scrollHeight;
-    }
+    if (force) this.pinned = true;
+    if (this.pinned) this.log.scrollTop = this.log.scrollHeight;
   }
 
   #stick() {
-    const scroller = this.log;
-    if (scroller.scrollHeight - scroller.scrollTop - scroller.clientHeight < NEAR_BOTTOM * 3) {
-      requestAnimationFrame(() => (scroller.scrollTop = scroller.scrollHeight));
-    }
+    if (this.pinned) requestAnimationFrame(() => this.scrollToBottom());
   }
 
   #flush(jump) {
     this.frame = 0;
-    const scroller = this.log;
-    const atBottom = jump || scroller.scrollHeight - scroller.scrollTop - scroller.clientHeight < NEAR_BOTTOM;
     const state = this.state;
     if (!state) return;
     const order = [...state.items.keys()];
@@ -139,7 +138,7 @@ export class ThreadView {
       previous = element;
     }
     if (this.pending) this.log.insertBefore(this.pending, this.tail);
-    if (atBottom) scroller.scrollTop = scroller.scrollHeight;
+    this.scrollToBottom(jump);
   }
 
   #draw(item, existing, isLast) {
@@ -163,7 +162,7 @@ export class ThreadView {
     const element = this.#shell(item, "ck-user");
     const text = item.content.map((part) => part.text ?? "").join("");
     if (item.quoted_text) element.append(h("blockquote", { className: "ck-quote", text: item.quoted_text }));
-    element.append(h("div", { className: "ck-bubble" }, h("span", { className: "ck-visually-hidden", text: `${this.t("you")}: ` }), text));
+    element.append(h("div", { className: "ck-bubble" }, h("span", { className: "ck-sr-only", text: `${this.t("you")}: ` }), text));
     return element;
   }
 
@@ -171,10 +170,10 @@ export class ThreadView {
     const streaming = this.state.streaming.has(item.id);
     const element = existing ?? this.#shell(item, "ck-assistant");
     const text = item.content.map((part) => part.text ?? "").join("");
-    let body = element.querySelector(".ck-markdown");
+    let body = element.querySelector(".ck-prose");
     if (!body) {
-      body = h("div", { className: "ck-markdown" });
-      element.append(h("span", { className: "ck-visually-hidden", text: `${this.t("assistant")}: ` }), body);
+      body = h("div", { className: "ck-prose" });
+      element.append(h("span", { className: "ck-sr-only", text: `${this.t("assistant")}: ` }), body);
     }
     if (body.dataset.source !== text) {
       body.replaceChildren(renderMarkdown(text));
@@ -191,13 +190,16 @@ export class ThreadView {
     const element = existing ?? this.#shell(item, "ck-widget-item");
     const host = element.querySelector(".ck-widget-host") ?? element.appendChild(h("div", { className: "ck-widget-host" }));
     const streaming = this.state.streaming.has(item.id);
-    import("../widgets/render.js").then(({ render }) => {
-      const rendered = render(item.widget, {
-        colorScheme: this.colorScheme(),
-        onAction: (action, context) => this.onWidgetAction(item, action, context),
-      });
-      host.replaceChildren(rendered);
-    }).catch(() => host.replaceChildren(h("div", { className: "ck-error", text: this.t("failed") })));
+    const options = {
+      colorScheme: this.colorScheme(),
+      onAction: (action, context) => this.onWidgetAction(item.id, action, context),
+    };
+    import("../widgets/render.js").then(({ render, update }) => {
+      // update() keeps what the visitor typed into fields the new version did not change.
+      if (host.firstElementChild) update(host.firstElementChild, item.widget, options);
+      else host.replaceChildren(render(item.widget, options));
+      this.scrollToBottom();
+    }).catch(() => host.replaceChildren(h("div", { className: "ck-alert", text: this.t("failed") })));
     this.setProgress(null);
     this.#actions(element, item, item.copy_text ?? "", streaming, isLast);
     return element;
@@ -249,7 +251,7 @@ export class ThreadView {
     await this.onFeedback(item, kind, "");
     element.querySelector(".ck-feedback-form")?.remove();
     if (kind !== "negative") return;
-    const input = h("input", { type: "text", className: "ck-input", maxlength: "2000", "aria-label": this.t("feedbackPrompt"), placeholder: this.t("feedbackPrompt") });
+    const input = h("input", { type: "text", className: "ck-text-input", maxlength: "2000", "aria-label": this.t("feedbackPrompt"), placeholder: this.t("feedbackPrompt") });
     const form = h("form", { className: "ck-feedback-form" }, input,
       h("button", { type: "submit", className: "ck-chip" }, this.t("submit")));
     form.addEventListener("submit", async (event) => {
@@ -279,7 +281,7 @@ async function copyText(text) {
   try {
     await navigator.clipboard.writeText(text);
   } catch {
-    const area = h("textarea", { className: "ck-visually-hidden" });
+    const area = h("textarea", { className: "ck-sr-only" });
     area.value = text;
     document.body.append(area);
     area.select();
