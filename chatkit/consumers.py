@@ -12,10 +12,11 @@ import time
 from dataclasses import dataclass, field
 from typing import Any
 
+from channels.db import database_sync_to_async
 from channels.generic.websocket import AsyncWebsocketConsumer
 from django.conf import settings
 
-from chatkit import handlers, store
+from chatkit import handlers, observed, store
 from chatkit import protocol as p
 from chatkit.origins import is_own_origin
 from chatkit.responses import ResponseRunner, thread_group
@@ -49,6 +50,7 @@ def _header(scope: dict[str, Any], name: bytes) -> str | None:
 class ChatConsumer(AsyncWebsocketConsumer):
     session: Session | None = None
     session_checked_at: float = 0.0
+    last_seen_noted: float = 0.0
     request_id: str | None = None
 
     async def connect(self) -> None:
@@ -82,6 +84,8 @@ class ChatConsumer(AsyncWebsocketConsumer):
                 watch.checker.cancel()
         for group in getattr(self, "groups_joined", set()):
             await self.channel_layer.group_discard(group, self.channel_name)
+        if self.session is not None:
+            await database_sync_to_async(observed.connection_closed)(self.channel_name)
 
     async def _require_auth(self) -> None:
         await asyncio.sleep(AUTH_TIMEOUT)

@@ -11,10 +11,11 @@ import time
 from collections.abc import Awaitable, Callable
 from typing import TYPE_CHECKING, Any
 
+from channels.db import database_sync_to_async
 from django.utils import timezone
 
+from chatkit import observed, ratelimit, store
 from chatkit import protocol as p
-from chatkit import ratelimit, store
 from chatkit.agents import Agent, AgentContext, load_agent
 from chatkit.config import RateLimits
 from chatkit.models import new_id
@@ -67,6 +68,9 @@ async def session_auth(conn: ChatConsumer, params: p.SessionAuthParams) -> dict[
     conn.session_checked_at = time.monotonic()
     if first_auth:
         conn.auth_timer.cancel()
+        await database_sync_to_async(observed.connection_opened)(
+            conn.channel_name, deployment.pk, session.visitor.key
+        )
         group = f"deployment.{deployment.pk}"
         await conn.channel_layer.group_add(group, conn.channel_name)
         conn.groups_joined.add(group)
@@ -75,6 +79,9 @@ async def session_auth(conn: ChatConsumer, params: p.SessionAuthParams) -> dict[
 
 @handles("ping")
 async def ping(conn: ChatConsumer, params: p.NoParams) -> dict[str, Any]:
+    if time.monotonic() - conn.last_seen_noted > observed.LIVE_TIMEOUT / 3:
+        conn.last_seen_noted = time.monotonic()
+        await database_sync_to_async(observed.connection_seen)(conn.channel_name)
     return {}
 
 
@@ -154,12 +161,17 @@ async def _check_rate_limits(conn: ChatConsumer, deployment: Deployment) -> None
 
 
 async def _start(
-    conn: ChatConsumer, thread: Thread, agent: Agent, preamble: list[p.Wire], stream: StreamFactory
+    conn: ChatConsumer,
+    thread: Thread,
+    agent: Agent,
+    preamble: list[p.Wire],
+    stream: StreamFactory,
+    kind: str = "message",
 ) -> None:
     """Claim the thread (or answer `busy`) and run the response in its own task."""
     await _check_rate_limits(conn, agent.deployment)
     response_id = new_id("resp")
-    if not await store.abegin_response(thread, response_id):
+    if not await store.abegin_response(thread, response_id, kind):
         raise p.ProtocolError("busy", "A response is already running in this thread.")
     await conn.join(thread.id)
     ctx = AgentContext(
@@ -216,7 +228,7 @@ async def threads_retry_after_item(
     later = await store.aitems_after(thread, anchor)
     item = p.UserMessageItem.model_validate(anchor.data)
     preamble = [*(p.ThreadItemRemoved(item_id=item_id) for item_id in later), p.StreamOptions()]
-    await _start(conn, thread, agent, preamble, lambda ctx: agent.respond(ctx, item))
+    await _start(conn, thread, agent, preamble, lambda ctx: agent.respond(ctx, item), "retry")
 
 
 async def _sender(thread: Thread, item_id: str | None) -> dict[str, Any] | None:
@@ -236,7 +248,7 @@ async def threads_custom_action(conn: ChatConsumer, params: p.ThreadsCustomActio
     sender = await _sender(thread, params.item_id)
     _, agent = await _agent_for(conn)
     stream = lambda ctx: agent.action(ctx, params.action, sender)  # noqa: E731
-    await _start(conn, thread, agent, [p.StreamOptions()], stream)
+    await _start(conn, thread, agent, [p.StreamOptions()], stream, "action")
 
 
 @handles("threads.sync_custom_action")
@@ -277,7 +289,7 @@ async def threads_add_client_tool_output(
     _, agent = await _agent_for(conn)
     done = {**pending, "status": "completed", "output": params.result}
     preamble = [p.ThreadItemDone(item=p.ClientToolCallItem.model_validate(done)), p.StreamOptions()]
-    await _start(conn, thread, agent, preamble, lambda ctx: agent.respond(ctx, None))
+    await _start(conn, thread, agent, preamble, lambda ctx: agent.respond(ctx, None), "tool_output")
 
 
 # --- following and stopping responses ----------------------------------------------------

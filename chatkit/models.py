@@ -147,6 +147,12 @@ class Feedback(models.Model):
 class Response(models.Model):
     """One agent response: timing and outcome, the raw material of the health dashboard."""
 
+    class Kind(models.TextChoices):
+        MESSAGE = "message"
+        ACTION = "action"
+        RETRY = "retry"
+        TOOL_OUTPUT = "tool_output"
+
     class Outcome(models.TextChoices):
         RUNNING = "running"
         COMPLETED = "completed"
@@ -157,6 +163,7 @@ class Response(models.Model):
     id = models.CharField(primary_key=True, max_length=40)
     deployment = models.ForeignKey(Deployment, models.CASCADE, related_name="responses")
     thread = models.ForeignKey(Thread, models.SET_NULL, null=True, related_name="responses")
+    kind = models.CharField(max_length=16, choices=Kind.choices, default=Kind.MESSAGE)
     started_at = models.DateTimeField(default=timezone.now, db_index=True)
     first_token_ms = models.PositiveIntegerField(null=True)
     duration_ms = models.PositiveIntegerField(null=True)
@@ -169,3 +176,42 @@ class Response(models.Model):
 
     def __str__(self) -> str:
         return self.id
+
+
+class LiveConnection(models.Model):
+    """An authenticated chat websocket, kept fresh by the client's pings (any process)."""
+
+    channel_name = models.CharField(primary_key=True, max_length=200)
+    deployment = models.ForeignKey(Deployment, models.CASCADE, related_name="connections")
+    visitor = models.CharField(max_length=200)
+    connected_at = models.DateTimeField(default=timezone.now)
+    last_seen = models.DateTimeField(default=timezone.now, db_index=True)
+
+    def __str__(self) -> str:
+        return self.channel_name
+
+
+class EmbedOrigin(models.Model):
+    """A site that tried to show a deployment's chat, and whether it was allowed to."""
+
+    class Status(models.TextChoices):
+        ALLOWED = "allowed"
+        REFUSED = "refused"
+
+    deployment = models.ForeignKey(Deployment, models.CASCADE, related_name="embed_origins")
+    origin = models.CharField(max_length=300)
+    status = models.CharField(max_length=10, choices=Status.choices)
+    first_seen = models.DateTimeField(default=timezone.now)
+    last_seen = models.DateTimeField(default=timezone.now)
+    hits = models.PositiveIntegerField(default=1)
+
+    class Meta:
+        constraints = [
+            models.UniqueConstraint(
+                fields=["deployment", "origin", "status"], name="one_row_per_origin_status"
+            )
+        ]
+        ordering = ["-last_seen"]
+
+    def __str__(self) -> str:
+        return f"{self.origin} ({self.status})"

@@ -319,11 +319,13 @@ def prune_events(thread_id: str) -> None:
     ThreadEvent.objects.filter(thread_id=thread_id, created_at__lt=cutoff).delete()
 
 
-def begin_response(thread: Thread, response_id: str) -> bool:
+def begin_response(thread: Thread, response_id: str, kind: str) -> bool:
     """Claim the thread for a new response and record it; False if one is already running."""
     if not claim_thread(thread.id, response_id):
         return False
-    Response.objects.create(id=response_id, deployment_id=thread.deployment_id, thread=thread)
+    Response.objects.create(
+        id=response_id, deployment_id=thread.deployment_id, thread=thread, kind=kind
+    )
     prune_events(thread.id)
     return True
 

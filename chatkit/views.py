@@ -6,6 +6,7 @@ import asyncio
 import json
 import uuid
 from typing import Any
+from urllib.parse import urlsplit
 
 from asgiref.sync import async_to_sync, sync_to_async
 from channels.layers import get_channel_layer
@@ -19,11 +20,11 @@ from django.views.decorators.csrf import csrf_exempt
 from django.views.decorators.http import require_GET
 from pydantic import BaseModel, ConfigDict, Field, ValidationError
 
-from chatkit import csp, ratelimit
+from chatkit import csp, observed, ratelimit
 from chatkit.assets import asset_version, read_static
 from chatkit.config import RateLimits
 from chatkit.models import Deployment
-from chatkit.origins import is_own_origin, origin_allowed
+from chatkit.origins import InvalidOrigin, is_own_origin, normalize_origin, origin_allowed
 from chatkit.sessions import (
     SessionError,
     check_deployment,
@@ -72,10 +73,29 @@ def embed_page(request: HttpRequest, public_key: str) -> HttpResponse:
         "client_config": deployment.client_config(),
         "asset_version": asset_version(),
     }
+    _note_embedder(request, deployment)
     response = render(request, "chatkit/embed.html", context)
     response["Content-Security-Policy"] = csp.chat_page(request, deployment.allowed_origins)
     response["Cache-Control"] = "no-store"
     return response
+
+
+def _note_embedder(request: HttpRequest, deployment: Deployment) -> None:
+    """Record the site framing the chat, from the Referer the browser sends with the iframe.
+
+    A refused site is seen here too: the browser fetches the page and then refuses to show it.
+    """
+    referer = request.headers.get("Referer")
+    if not referer:
+        return
+    parts = urlsplit(referer)
+    try:
+        origin = normalize_origin(f"{parts.scheme}://{parts.netloc}")
+    except InvalidOrigin:
+        return
+    if is_own_origin(origin, request.get_host(), request.is_secure()):
+        return
+    observed.note_origin(deployment.pk, origin, origin_allowed(origin, deployment.allowed_origins))
 
 
 class SessionRequest(BaseModel):
@@ -128,6 +148,8 @@ def sessions(request: HttpRequest) -> HttpResponse:
             "sessions", f"{deployment.pk}:{client_ip(request)}", limits.sessions_per_minute
         )
         if not own and not origin_allowed(origin, deployment.allowed_origins):
+            if origin:
+                observed.note_origin(deployment.pk, origin, allowed=False)
             raise SessionError(
                 "origin_not_allowed", f"The origin {origin or '(none)'} may not use this chat.", 403
             )
