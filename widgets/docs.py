@@ -258,7 +258,7 @@ A `.widget` file is ChatKit's template format, a JSON object:
 |---|---|
 | `version` | `"1.0"` |
 | `name` | display name |
-| `template` | a Jinja template that renders widget JSON (use `{{{{ value | tojson }}}}` for every value) |
+| `template` | a Jinja template that renders widget JSON (write every value as `{{{{ value \\| tojson }}}}`) |
 | `jsonSchema` | JSON Schema (2020-12) of the template's data |
 | `outputJsonPreview` | the widget rendered from sample data |
 | `encodedWidget` | optional: ChatKit Studio's project, kept as is |
@@ -296,10 +296,11 @@ data (default: the first sample case), renders, validates the widget and prints 
 ## Sending widgets from an agent
 
 An agent yields ChatKit stream events (see `chatkit/agents/base.py`). `ctx.widget()` makes a
-finished widget item; validate what you build, or render a stored template:
+finished widget item. The response runner refuses any invalid widget an agent emits (the
+visitor sees an error instead), so check what you build, or render a stored template:
 
 ```python
-from chatkit.agents.base import Agent
+from chatkit.agents.base import Agent, AgentError
 from widgets.models import WidgetTemplate
 from widgets.templates import RenderError
 from widgets.validation import validate_widget
@@ -319,7 +320,8 @@ class ShopAgent(Agent):
                 }},
             ],
         }}
-        assert not validate_widget(widget)
+        if errors := validate_widget(widget):  # [WidgetError(pointer, message), ...]
+            raise AgentError(f"Cannot show the order: {{errors[0]}}")
         yield ctx.widget(widget, copy_text="Order #A-10482: shipped")
 
     async def action(self, ctx, action, sender):
@@ -331,7 +333,8 @@ class ShopAgent(Agent):
         try:
             widget = template.render(order)
         except RenderError as error:
-            ...  # error.stage: "data", "template" or "widget"; error.errors: pointers
+            # error.stage is "data", "template" or "widget"; error.errors point at the problem.
+            raise AgentError("That order cannot be shown right now.") from error
         yield ctx.widget(widget)
 ```
 

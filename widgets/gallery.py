@@ -17,15 +17,19 @@ import re
 from collections.abc import AsyncIterator, Callable
 from functools import cache
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from asgiref.sync import sync_to_async
 from django.utils import timezone
 
 from chatkit import protocol as p
+from widgets.models import WidgetTemplate
 from widgets.templates import RenderError, WidgetFile, render_widget
 from widgets.tree import components, plain_text
 from widgets.validation import validate_widget
+
+if TYPE_CHECKING:
+    from chatkit.agents.base import Agent, AgentContext
 
 GALLERY_DIR = Path(__file__).resolve().parent / "gallery"
 STREAM_DELAY = 0.02
@@ -45,8 +49,6 @@ def gallery() -> dict[str, WidgetFile]:
 
 def install_gallery() -> int:
     """Create or update the built-in templates (idempotent); returns how many there are."""
-    from widgets.models import WidgetTemplate
-
     for name, widget_file in gallery().items():
         WidgetTemplate.import_widget_file(
             widget_file, name=name, message="Built-in gallery", is_builtin=True
@@ -55,8 +57,6 @@ def install_gallery() -> int:
 
 
 def _stored_templates() -> dict[str, WidgetFile]:
-    from widgets.models import WidgetTemplate
-
     found = WidgetTemplate.objects.filter(current_version__isnull=False).select_related(
         "current_version"
     )
@@ -72,7 +72,9 @@ async def available_templates() -> dict[str, WidgetFile]:
 # --- /widget -----------------------------------------------------------------------------
 
 
-async def demo_widget_events(agent, ctx, name: str) -> AsyncIterator[p.ThreadStreamEvent]:
+async def demo_widget_events(
+    agent: Agent, ctx: AgentContext, name: str
+) -> AsyncIterator[p.ThreadStreamEvent]:
     """`/widget` lists the templates; `/widget NAME` shows NAME with its sample data."""
     templates = await available_templates()
     name = name.strip().lower()
@@ -106,7 +108,7 @@ def _listing(templates: dict[str, WidgetFile]) -> str:
     return "\n".join(lines) + "\n"
 
 
-async def _say(ctx, text: str) -> AsyncIterator[p.ThreadStreamEvent]:
+async def _say(ctx: AgentContext, text: str) -> AsyncIterator[p.ThreadStreamEvent]:
     """A streamed assistant message, a line at a time."""
     message = ctx.assistant_message()
     yield message.added()
@@ -116,7 +118,7 @@ async def _say(ctx, text: str) -> AsyncIterator[p.ThreadStreamEvent]:
     yield message.done()
 
 
-async def _show(ctx, widget: Widget) -> AsyncIterator[p.ThreadStreamEvent]:
+async def _show(ctx: AgentContext, widget: Widget) -> AsyncIterator[p.ThreadStreamEvent]:
     """The widget as an item; Text and Markdown components with an `id` stream in."""
     streamed = [
         component
@@ -284,7 +286,7 @@ ACTIONS: dict[str, tuple[str, Callable[[Widget, dict[str, Any]], Widget] | None]
 
 
 async def demo_action_events(
-    agent, ctx, action: p.ActionInput, sender: dict[str, Any] | None
+    agent: Agent, ctx: AgentContext, action: p.ActionInput, sender: dict[str, Any] | None
 ) -> AsyncIterator[p.ThreadStreamEvent]:
     """Acknowledge an action (its type and payload) and update the sender widget."""
     payload = action.payload if isinstance(action.payload, dict) else {}

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import json
 import math
+from collections.abc import Iterable
 from dataclasses import dataclass
 from typing import Any
 
@@ -35,19 +36,27 @@ class LimitError:
     message: str
 
 
-def escape(token: str | int) -> str:
+def _escape(token: str | int) -> str:
     return str(token).replace("~", "~0").replace("/", "~1")
 
 
-def _pointer(path: tuple[str | int, ...]) -> str:
-    return "".join(f"/{escape(token)}" for token in path)
+def json_pointer(path: Iterable[str | int]) -> str:
+    """The JSON pointer (RFC 6901) of a path of keys and indexes."""
+    return "".join(f"/{_escape(token)}" for token in path)
 
 
 def _scalar_size(value: Any) -> int:
+    """Bytes of `value` in compact JSON (as `json.dumps(..., ensure_ascii=False)` writes it)."""
     if isinstance(value, str):
-        # Lone surrogates cannot be UTF-8 encoded; count them as the 6-byte escapes they are.
+        if value.isascii() and value.isprintable() and '"' not in value and "\\" not in value:
+            return len(value) + 2
+        # Lone surrogates have no UTF-8 form: count them as three bytes each.
         return len(json.dumps(value, ensure_ascii=False).encode("utf-8", "surrogatepass"))
-    return len(json.dumps(value))
+    if value is None or value is True:
+        return 4
+    if value is False:
+        return 5
+    return len(repr(value)) if isinstance(value, float) else len(str(value))
 
 
 def check_limits(document: Any, limits: Limits = LIMITS) -> LimitError | None:
@@ -62,23 +71,25 @@ def check_limits(document: Any, limits: Limits = LIMITS) -> LimitError | None:
             nodes += 1
             if nodes > limits.max_nodes:
                 return LimitError(
-                    _pointer(path), f"more than {limits.max_nodes:,} components in one widget"
+                    json_pointer(path), f"more than {limits.max_nodes:,} components in one widget"
                 )
         if isinstance(value, dict):
             depth += 1
             if depth > limits.max_depth:
-                return LimitError(_pointer(path), f"nested deeper than {limits.max_depth} levels")
+                return LimitError(
+                    json_pointer(path), f"nested deeper than {limits.max_depth} levels"
+                )
             size += 2 + max(len(value) - 1, 0)  # braces and commas
             for key, item in value.items():
                 if not isinstance(key, str):
-                    return LimitError(_pointer(path), f"object key {key!r} is not a string")
+                    return LimitError(json_pointer(path), f"object key {key!r} is not a string")
                 size += _scalar_size(key) + 1
                 children = key == "children"
                 if children and isinstance(item, list):
                     if limits.max_nodes is not None and nodes + len(item) > limits.max_nodes:
                         index = limits.max_nodes - nodes
                         return LimitError(
-                            _pointer((*path, key, index)),
+                            json_pointer((*path, key, index)),
                             f"more than {limits.max_nodes:,} components in one widget",
                         )
                     size += 2 + max(len(item) - 1, 0)
@@ -91,7 +102,9 @@ def check_limits(document: Any, limits: Limits = LIMITS) -> LimitError | None:
         elif isinstance(value, list):
             depth += 1
             if depth > limits.max_depth:
-                return LimitError(_pointer(path), f"nested deeper than {limits.max_depth} levels")
+                return LimitError(
+                    json_pointer(path), f"nested deeper than {limits.max_depth} levels"
+                )
             size += 2 + max(len(value) - 1, 0)
             stack.extend(
                 (item, (*path, index), depth, False)
@@ -100,20 +113,20 @@ def check_limits(document: Any, limits: Limits = LIMITS) -> LimitError | None:
         elif value is None or isinstance(value, bool | int | str):
             if isinstance(value, str) and len(value) > limits.max_bytes:
                 return LimitError(
-                    _pointer(path),
+                    json_pointer(path),
                     f"string of {len(value):,} characters; "
                     f"a widget may hold at most {limits.max_bytes:,} bytes",
                 )
             size += _scalar_size(value)
         elif isinstance(value, float):
             if not math.isfinite(value):
-                return LimitError(_pointer(path), f"{value} is not a JSON number")
+                return LimitError(json_pointer(path), f"{value} is not a JSON number")
             size += _scalar_size(value)
         else:
-            return LimitError(_pointer(path), f"{type(value).__name__} is not a JSON value")
+            return LimitError(json_pointer(path), f"{type(value).__name__} is not a JSON value")
         if size > limits.max_bytes:
             return LimitError(
-                _pointer(path) if isinstance(value, str) else "",
+                json_pointer(path) if isinstance(value, str) else "",
                 f"larger than {limits.max_bytes:,} bytes of JSON",
             )
     return None

@@ -37,7 +37,7 @@ from jsonschema.exceptions import SchemaError, best_match
 from jsonschema.exceptions import ValidationError as SchemaValidationError
 from referencing.exceptions import Unresolvable
 
-from widgets.limits import DATA_LIMITS, check_limits
+from widgets.limits import DATA_LIMITS, check_limits, json_pointer
 from widgets.sandbox import (
     MAX_SOURCE_CHARS,
     BudgetedEnvironment,
@@ -100,6 +100,10 @@ def validate_data(data: Any, json_schema: Mapping[str, Any]) -> list[WidgetError
         raise RenderError(
             "schema", [WidgetError("", f"jsonSchema has a $ref that cannot be resolved: {error}")]
         ) from None
+    except RecursionError:
+        raise RenderError(
+            "schema", [WidgetError("", "jsonSchema refers to itself without end")]
+        ) from None
     errors: list[WidgetError] = []
     for error in found:
         # One `required` error per missing property, each listing all of them: keep one.
@@ -111,29 +115,27 @@ def validate_data(data: Any, json_schema: Mapping[str, Any]) -> list[WidgetError
 
 def _data_errors(error: SchemaValidationError) -> Iterable[WidgetError]:
     path = tuple(error.absolute_path)
-    pointer = _pointer(path)
+    pointer = json_pointer(path)
     instance = error.instance
     if error.validator == "required" and isinstance(instance, dict):
         for name in error.validator_value:
             if name not in instance:
-                yield WidgetError(_pointer((*path, name)), f"missing required property '{name}'")
+                yield WidgetError(
+                    json_pointer((*path, name)), f"missing required property '{name}'"
+                )
         return
     if error.validator == "additionalProperties" and isinstance(instance, dict):
         known = error.schema.get("properties", {})
         patterns = error.schema.get("patternProperties", {})
         for name in instance:
             if name not in known and not any(re.search(p, name) for p in patterns):
-                yield WidgetError(_pointer((*path, name)), f"unknown property '{name}'")
+                yield WidgetError(json_pointer((*path, name)), f"unknown property '{name}'")
         return
     if error.context:
         deepest = best_match(error.context)
         yield from _data_errors(deepest)
         return
     yield WidgetError(pointer, error.message)
-
-
-def _pointer(path: Iterable[str | int]) -> str:
-    return "".join("/" + str(token).replace("~", "~0").replace("/", "~1") for token in path)
 
 
 def render_widget(
@@ -165,6 +167,10 @@ def render_widget(
         raise RenderError("template", [_template_error(message, line)]) from None
     try:
         widget = json.loads(text)
+    except RecursionError:
+        raise RenderError(
+            "template", [WidgetError("", "the template rendered JSON nested too deeply")]
+        ) from None
     except json.JSONDecodeError as error:
         excerpt = text[max(error.pos - 30, 0) : error.pos + 30]
         raise RenderError(
@@ -373,7 +379,7 @@ def _schema_errors(json_schema: Any) -> list[WidgetError]:
     except SchemaError as error:
         return [
             WidgetError(
-                "/jsonSchema" + _pointer(error.absolute_path),
+                "/jsonSchema" + json_pointer(error.absolute_path),
                 f"not a valid JSON Schema: {error.message}",
             )
         ]

@@ -21,7 +21,7 @@ from pydantic import TypeAdapter, ValidationError
 from pydantic_core import ErrorDetails
 
 from widgets.catalog import COMPONENTS, NESTED_ONLY, ROOTS, UNIONS, WidgetRoot, type_name
-from widgets.limits import LIMITS, Limits, check_limits, escape
+from widgets.limits import LIMITS, Limits, check_limits, json_pointer
 
 _root_adapter: TypeAdapter[Any] = TypeAdapter(WidgetRoot)
 
@@ -120,10 +120,6 @@ def _is_tag(entry: str | int, node: Any) -> bool:
     return isinstance(node, dict) and node.get("type") == entry
 
 
-def _pointer(path: Iterable[str | int]) -> str:
-    return "".join(f"/{escape(token)}" for token in path)
-
-
 def show(value: Any) -> str:
     """A found value, briefly, in JSON terms."""
     if value is None:
@@ -167,7 +163,7 @@ def _describe(path: tuple[str | int, ...], error: ErrorDetails, document: Any) -
     kind = error["type"]
     value = error.get("input")
     ctx = error.get("ctx") or {}
-    pointer = _pointer(path)
+    pointer = json_pointer(path)
     got = f"; got {show(value)}"
 
     if kind == "missing":

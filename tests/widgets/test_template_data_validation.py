@@ -102,3 +102,10 @@ def test_it_never_fetches_remote_schemas():
         render_widget(TEMPLATE, {"customer": "Ana"}, schema)
     assert caught.value.stage == "schema"
     assert "cannot be resolved" in caught.value.errors[0].message
+
+
+def test_it_survives_a_schema_that_refers_to_itself():
+    with pytest.raises(RenderError) as caught:
+        render_widget(TEMPLATE, {"customer": "Ana"}, {"$ref": "#"})
+    assert caught.value.stage == "schema"
+    assert caught.value.errors[0].message == "jsonSchema refers to itself without end"

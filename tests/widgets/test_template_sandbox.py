@@ -72,6 +72,11 @@ def test_it_reports_output_that_is_not_json():
     assert "Ana" in message
 
 
+def test_it_reports_output_nested_too_deeply_for_json():
+    message = template_error("{{ '[' * 100000 }}{{ ']' * 100000 }}")
+    assert message == "the template rendered JSON nested too deeply"
+
+
 def test_it_reports_runtime_errors():
     assert template_error("{{ 1 / 0 }}") == "line 1: division by zero"
 
