@@ -323,8 +323,3 @@ export function createIcon(name) {
   return svg;
 }
 
-/** Names known to this module (ChatKit names and included Lucide icons). */
-export const iconNames = Object.freeze([
-  ...Object.keys(CHATKIT),
-  ...Object.keys(LUCIDE).map((name) => `lucide:${name}`),
-]);

@@ -19,7 +19,7 @@ const childPointer = (pointer, key) => `${pointer}/${String(key).replace(/~/g, "
  * the root and every value of a `children` array or object; maxBytes is the UTF-8 length of
  * the compact JSON. Returns the first limit crossed as {pointer, message}, or null.
  */
-export function checkLimits(widget, { maxBytes, maxDepth, maxNodes }) {
+function checkLimits(widget, { maxBytes, maxDepth, maxNodes }) {
   if (typeof widget !== "object" || widget === null || Array.isArray(widget)) {
     return error("", "A widget must be a JSON object.");
   }
@@ -145,7 +145,7 @@ function readable(unit) {
 }
 
 /** Turn the validator's verbose output into a short list of {pointer, message}. */
-export function summarise(units) {
+function summarise(units) {
   const leaves = pruneUnionBranches(units).filter((u) => !AGGREGATE.has(u.keyword));
   const chosen = leaves.length ? leaves : units;
   const seen = new Set();

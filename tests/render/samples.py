@@ -390,7 +390,111 @@ BASIC = {
     ],
 }
 
+VARIANTS = ["solid", "soft", "outline", "ghost"]
+COLORS = ["primary", "secondary", "info", "discovery", "success", "caution", "warning", "danger"]
+
+CONTROLS = card(
+    {"type": "Title", "value": "Controls", "size": "sm"},
+    *[
+        {
+            "type": "Row",
+            "gap": 2,
+            "wrap": "wrap",
+            "children": [
+                {
+                    "type": "Button",
+                    "label": color.title(),
+                    "color": color,
+                    "variant": variant,
+                    "size": "sm",
+                }
+                for color in COLORS
+            ],
+        }
+        for variant in VARIANTS
+    ],
+    {
+        "type": "Row",
+        "gap": 2,
+        "wrap": "wrap",
+        "children": [
+            {"type": "Badge", "label": color.title(), "color": color, "variant": variant}
+            for variant in ["soft", "solid", "outline"]
+            for color in ["secondary", "success", "danger", "warning", "info", "discovery"][
+                : 3 if variant != "soft" else 6
+            ]
+        ],
+    },
+    {
+        "type": "Row",
+        "gap": 2,
+        "wrap": "wrap",
+        "children": [
+            {
+                "type": "Select",
+                "name": f"s{variant}",
+                "variant": variant,
+                "placeholder": variant.title(),
+                "options": [{"value": "a", "label": "Apple"}],
+                "clearable": True,
+            }
+            for variant in VARIANTS
+        ],
+    },
+    {
+        "type": "Row",
+        "gap": 2,
+        "children": [
+            {"type": "Input", "name": "soft", "variant": "soft", "placeholder": "Soft input"},
+            {"type": "Input", "name": "pill", "pill": True, "placeholder": "Pill input"},
+        ],
+    },
+    {
+        "type": "Select",
+        "name": "country",
+        "placeholder": "Search countries",
+        "block": True,
+        "options": [{"value": str(i), "label": f"Country {i}"} for i in range(30)],
+    },
+    {
+        "type": "Row",
+        "gap": 2,
+        "children": [
+            {
+                "type": "Button",
+                "label": "Small pill",
+                "pill": True,
+                "size": "xs",
+                "iconEnd": "chevron-right",
+            },
+            {
+                "type": "Button",
+                "label": "Large",
+                "size": "lg",
+                "iconStart": "sparkle",
+                "color": "discovery",
+            },
+            {
+                "type": "Button",
+                "label": "Disabled",
+                "disabled": True,
+                "variant": "outline",
+                "color": "secondary",
+            },
+        ],
+    },
+    {
+        "type": "Button",
+        "label": "Block button",
+        "block": True,
+        "variant": "soft",
+        "color": "secondary",
+    },
+    size="lg",
+)
+
 GALLERY = {
+    "controls": CONTROLS,
     "flight": FLIGHT,
     "form": FORM,
     "list": LIST,
