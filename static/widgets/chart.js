@@ -324,7 +324,8 @@ function tooltipContent(tooltip, model, index) {
   }
 }
 
-function interactive(figure, plot, surface, model, geoRef, tooltip, enabled) {
+/** Pointer and keyboard tracking of the active category; returns a hook to re-show it after a redraw. */
+function interactive(plot, surface, model, geoRef, tooltip, enabled) {
   let active = -1;
   const count = model.categories.length;
   const indexAt = (clientX) => {
@@ -359,7 +360,12 @@ function interactive(figure, plot, surface, model, geoRef, tooltip, enabled) {
     surface.querySelectorAll("[data-active]").forEach((el) => el.removeAttribute("data-active"));
     surface.querySelector(".ck-chart-cursor")?.removeAttribute("data-visible");
   };
-  if (!count) return;
+  const refresh = () => {
+    const index = active;
+    active = -1;
+    if (index >= 0) show(index);
+  };
+  if (!count) return refresh;
   plot.addEventListener("pointermove", (event) => show(indexAt(event.clientX)));
   plot.addEventListener("pointerleave", hide);
   surface.addEventListener("focus", () => show(active >= 0 ? active : 0));
@@ -371,11 +377,7 @@ function interactive(figure, plot, surface, model, geoRef, tooltip, enabled) {
     if (event.key === "Escape") hide();
     else show(Math.min(Math.max(moves[event.key], 0), count - 1));
   });
-  figure.redrawActive = () => {
-    const index = active;
-    active = -1;
-    if (index >= 0) show(index);
-  };
+  return refresh;
 }
 
 // --- accessibility ---------------------------------------------------------------------------
@@ -436,6 +438,7 @@ export function Chart(node) {
   figure.append(dataTable(model));
 
   const geoRef = { current: null };
+  const refreshActive = interactive(plot, surface, model, geoRef, tooltip, node.showTooltip !== false);
   const draw = (width, height) => {
     const geo = layout(model, node, width, height);
     geoRef.current = geo;
@@ -448,11 +451,10 @@ export function Chart(node) {
     drawAxes(surface, model, geo);
     drawBars(surface, model, node, geo);
     drawLines(surface, model, geo, defs);
-    figure.redrawActive?.();
+    refreshActive();
   };
   const fallbackHeight = typeof node.height === "number" ? node.height : typeof node.size === "number" ? node.size : DEFAULT_HEIGHT;
   draw(DEFAULT_WIDTH, fallbackHeight);
-  interactive(figure, plot, surface, model, geoRef, tooltip, node.showTooltip !== false);
 
   // Redraw at the size the layout actually gives the plot.
   if (typeof ResizeObserver === "function") {

@@ -70,12 +70,19 @@ function enforceUrls(fragment) {
   }
 }
 
+/** Where the streaming caret goes: the end of the last block, inside lists and quotes. */
+function caretTarget(el) {
+  let target = el.lastElementChild ?? el;
+  while (/^(UL|OL|BLOCKQUOTE)$/.test(target.tagName) && target.lastElementChild) target = target.lastElementChild;
+  return target;
+}
+
 export function Markdown(node) {
   const el = element("div", "ck-markdown");
   const fragment = renderMarkdown(node.value);
   enforceUrls(fragment);
   el.append(fragment);
-  if (node.streaming) (el.lastElementChild ?? el).append(caret());
+  if (node.streaming) caretTarget(el).append(caret());
   return el;
 }
 

@@ -91,7 +91,10 @@ function showMoreButton(hiddenItems) {
   button.append(textElement("span", null, "Show more"), createIcon("lucide:chevron-down"));
   button.addEventListener("click", () => {
     for (const item of hiddenItems) item.hidden = false;
-    (hiddenItems[0]?.matches("[tabindex]") ? hiddenItems[0] : button.previousElementSibling)?.focus?.();
+    // Keep focus in the list: on the first revealed row, which the button no longer hides.
+    const first = hiddenItems[0];
+    if (!first.hasAttribute("tabindex")) first.tabIndex = -1;
+    first.focus();
     button.remove();
   });
   return button;
