@@ -22,6 +22,7 @@ from chatkit import protocol as p
 from chatkit import store
 from chatkit.agents import AgentContext, AgentError
 from chatkit.items import UpdateError, apply_update
+from widgets.limits import check_limits
 from widgets.validation import validate_widget
 
 log = logging.getLogger(__name__)
@@ -32,6 +33,18 @@ StreamFactory = Callable[[AgentContext], AsyncIterator[p.ThreadStreamEvent]]
 _END = object()
 GENERIC_FAILURE = "Something went wrong while answering. Please try again."
 INVALID_WIDGET = "The assistant sent a widget that cannot be shown."
+
+
+def changed_widget_problem(update_type: str, item: dict[str, Any]) -> str | None:
+    """Whether an in-place widget change broke it: a replaced component is checked in full,
+    streamed text only against the size limits (cheap, and text cannot break the rest)."""
+    if update_type == "widget.component.updated":
+        errors = validate_widget(item["widget"])
+        return str(errors[0]) if errors else None
+    if update_type == "widget.streaming_text.value_delta":
+        problem = check_limits(item["widget"])
+        return f"{problem.pointer}: {problem.message}" if problem else None
+    return None
 
 
 def widget_problems(event: dict[str, Any]) -> list[str]:
@@ -192,6 +205,16 @@ class ResponseRunner:
                     updated = apply_update(current, event["update"])
                 except UpdateError as e:
                     log.error("response %s sent a bad update: %s", self.response_id, e)
+                    continue
+                problem = changed_widget_problem(event["update"]["type"], updated)
+                if problem:
+                    log.error("response %s made a widget invalid: %s", self.response_id, problem)
+                    self.error_code = self.error_code or "invalid_widget"
+                    kept.append(
+                        p.ErrorEvent(
+                            code="stream.error", message=INVALID_WIDGET, allow_retry=True
+                        ).dump()
+                    )
                     continue
                 is_pending = item_id in self.pending
                 if is_pending:

@@ -66,3 +66,37 @@ async def test_it_refuses_an_invalid_widget_from_a_sync_action(chat, make_deploy
         lambda: ThreadItem.objects.get(pk=widget_id).data["widget"]
     )()
     assert stored == VALID_CARD
+
+
+@pytest.mark.parametrize("change", ["component", "huge_text"])
+async def test_it_refuses_in_place_changes_that_break_a_widget(chat, make_deployment, change):
+    deployment = await database_sync_to_async(make_deployment)(
+        agent="python",
+        agent_config={"path": "tests.agents:WidgetUpdatesAgent", "options": {"change": change}},
+    )
+    client = await chat()
+    await client.auth(deployment)
+    frames = await client.until_done(await client.send("threads.create", message("go")))
+    assert "javascript:" not in str(frames)
+    assert any(e["type"] == "error" for e in events(frames))
+    stored = await database_sync_to_async(
+        lambda: ThreadItem.objects.get(type="widget").data["widget"]
+    )()
+    assert len(str(stored)) < 262_144
+    assert stored["children"][0]["type"] == "Text"
+
+
+async def test_it_streams_text_into_a_widget(chat, make_deployment):
+    deployment = await database_sync_to_async(make_deployment)(
+        agent="python", agent_config={"path": "tests.agents:WidgetUpdatesAgent"}
+    )
+    client = await chat()
+    await client.auth(deployment)
+    frames = await client.until_done(await client.send("threads.create", message("go")))
+    done = [e for e in events(frames) if e["type"] == "thread.item.done"][-1]["item"]
+    assert done["widget"]["children"][0] == {
+        "type": "Text",
+        "id": "t",
+        "value": "Hello",
+        "streaming": False,
+    }

@@ -132,7 +132,7 @@ function userInput(text) {
 }
 
 async function send(text) {
-  if (streaming) return;
+  if (streaming || mode === "preview") return;
   showStartScreen(false);
   if (!thread?.id) {
     thread = new ThreadState();
@@ -336,6 +336,9 @@ bridge.addEventListener("command", async ({ detail }) => {
       await restored;
       startNewThread();
       break;
+    case "preview":
+      if (mode === "preview" && first && typeof first === "object") preview(first);
+      break;
   }
 });
 
@@ -346,11 +349,44 @@ function startConnection() {
   connectionStarted = true;
 }
 
+// --- the admin's live preview: no connection, sample content, settings from the form ------
+
+const SAMPLE = [
+  { id: "msg_sample_user", type: "user_message", content: [{ type: "input_text", text: "Can I change my delivery address?" }] },
+  {
+    id: "msg_sample_answer",
+    type: "assistant_message",
+    content: [{
+      type: "output_text",
+      text: "Yes, until the parcel ships:\n\n1. Open **Orders** and pick the order.\n2. Choose *Change address*.\n\nNeed anything else?",
+    }],
+  },
+];
+
+function preview(settings) {
+  applyTheme(settings.theme, null);
+  $("#ck-header-title").textContent = settings.name || config.name;
+  $("#ck-greeting").textContent = settings.greeting || t("greeting");
+  $("#ck-prompts").replaceChildren(
+    ...(settings.prompts ?? []).map((prompt) => h("li", {}, h("button", { type: "button", className: "ck-prompt" }, prompt.label))),
+  );
+  composer.input.placeholder = settings.placeholder || t("message");
+  $("#ck-disclaimer").textContent = settings.disclaimer ?? "";
+  const conversation = settings.view === "conversation";
+  showStartScreen(!conversation);
+  if (conversation && !thread) {
+    thread = new ThreadState({ id: "thr_preview", items: { data: SAMPLE } });
+    view.reset(thread);
+  }
+}
+
 buildChrome();
 showStartScreen(true);
 bridge.emit("loaded");
 // The loader says when a user token is on its way, so we do not start as anonymous first.
-if (params.get("user") === "1") {
+if (mode === "preview") {
+  composer.setDisabled(null);
+} else if (params.get("user") === "1") {
   setTimeout(() => !connectionStarted && startConnection(), 5000);
 } else {
   startConnection();

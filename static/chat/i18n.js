@@ -33,6 +33,7 @@ const STRINGS = {
     you: "You",
     assistant: "Assistant",
     delete: "Delete",
+    greeting: "What can I help with today?",
   },
   ko: {
     message: "메시지",
