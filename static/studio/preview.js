@@ -1,0 +1,89 @@
+// The live preview: the widget rendered by the chat's own renderer (render.js), in light
+// and dark side by side, at phone or desktop width. A draft that does not render leaves the
+// last good render in place, marked stale, so the preview never goes blank.
+import { render, update } from "../widgets/render.js";
+import { h } from "./dom.js";
+
+// Content widths: a phone-sized chat, and the chat in a desktop browser window.
+const WIDTHS = { phone: 340, desktop: 640 };
+const SCHEMES = { both: ["light", "dark"], light: ["light"], dark: ["dark"] };
+
+export class Preview {
+  constructor({ region, frames, banner, onAction }) {
+    this.region = region;
+    this.frames = frames;
+    this.banner = banner;
+    this.onAction = onAction;
+    this.width = "phone";
+    this.theme = "both";
+    this.widget = null;
+    this.hosts = new Map(); // color scheme → rendered element
+    this.layout();
+  }
+
+  setWidth(width) {
+    this.width = width;
+    this.layout();
+  }
+
+  setTheme(theme) {
+    this.theme = theme;
+    this.layout();
+  }
+
+  layout() {
+    this.frames.replaceChildren();
+    this.hosts.clear();
+    this.frames.dataset.width = this.width;
+    for (const scheme of SCHEMES[this.theme]) {
+      const surface = h("div", { class: "surface", "data-scheme": scheme });
+      surface.style.setProperty("--frame-width", `${WIDTHS[this.width]}px`);
+      const label = `${scheme === "light" ? "Light" : "Dark"} · ${WIDTHS[this.width]} px`;
+      this.frames.append(h("figure", { class: "frame", "data-scheme": scheme }, h("figcaption", { text: label }), surface));
+    }
+    if (this.widget) this.paint();
+    else this.placeholder();
+  }
+
+  placeholder() {
+    for (const surface of this.frames.querySelectorAll(".surface")) {
+      surface.replaceChildren(h("p", { class: "surface-empty", text: "The preview appears when the template renders." }));
+    }
+  }
+
+  paint() {
+    for (const surface of this.frames.querySelectorAll(".surface")) {
+      const scheme = surface.dataset.scheme;
+      const options = { colorScheme: scheme, onAction: (action, context) => this.onAction(action, context, scheme) };
+      let host = this.hosts.get(scheme);
+      if (host) {
+        update(host, this.widget, options);
+      } else {
+        host = render(this.widget, options);
+        this.hosts.set(scheme, host);
+        surface.replaceChildren(host);
+      }
+    }
+  }
+
+  /** Show a widget that rendered: the preview is current again. */
+  show(widget) {
+    this.widget = widget;
+    this.paint();
+    this.setStale(false);
+  }
+
+  /** The draft does not render: keep the last render, marked stale. */
+  markStale() {
+    this.setStale(this.widget !== null);
+  }
+
+  setStale(stale) {
+    this.region.toggleAttribute("data-stale", stale);
+    this.banner.hidden = !stale;
+  }
+
+  get isStale() {
+    return this.region.hasAttribute("data-stale");
+  }
+}
