@@ -35,7 +35,7 @@
     .launcher.has-unread .unread { display: block; }
     .panel {
       position: fixed; inset: auto 20px 88px auto; z-index: 2147483000;
-      width: 400px; height: min(680px, calc(100vh - 112px)); max-height: calc(100vh - 112px);
+      width: 420px; height: min(640px, calc(100vh - 112px)); max-height: calc(100vh - 112px);
       border-radius: 16px; overflow: hidden; background: #fff;
       box-shadow: 0 16px 48px rgb(0 0 0 / 0.18), 0 2px 8px rgb(0 0 0 / 0.08);
       opacity: 0; visibility: hidden; transform: translateY(16px) scale(0.96); transform-origin: bottom right;
