@@ -7,23 +7,9 @@ import pytest
 from playwright.sync_api import expect
 
 from chatkit.models import Response, ThreadItem
+from tests.browser import open_chat, send
 
 pytestmark = pytest.mark.browser
-
-
-def open_chat(page, url):
-    page.goto(url + "/")
-    page.get_by_role("button", name="Open chat").click()
-    frame = page.frame_locator("iframe[title=Chat]")
-    expect(frame.get_by_role("textbox", name="Message")).to_be_enabled()
-    return frame
-
-
-def send(frame, text):
-    expect(frame.get_by_role("button", name="Stop")).to_be_hidden()
-    box = frame.get_by_role("textbox", name="Message")
-    box.fill(text)
-    box.press("Enter")
 
 
 def test_it_submits_a_form_once_with_its_values(page, live_server, demo_deployment):
@@ -70,7 +56,9 @@ def test_it_updates_the_widget_the_agent_changes(page, live_server, demo_deploym
     assert widget.locator("[data-component=Card]").count() == 1
 
 
-def test_it_shows_the_widget_gallery_list_and_widgets_in_dark_mode(browser, live_server, demo_deployment):
+def test_it_shows_the_widget_gallery_list_and_widgets_in_dark_mode(
+    browser, live_server, demo_deployment
+):
     context = browser.new_context(viewport={"width": 420, "height": 720}, color_scheme="dark")
     page = context.new_page()
     frame = open_chat(page, live_server.url)
