@@ -1,5 +1,7 @@
-from bench import assets, ttft
+from bench import assets, render, ttft
 
 assets.main()
 print()
 ttft.main()
+print()
+render.main()
