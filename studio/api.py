@@ -115,7 +115,7 @@ def export(request: HttpRequest) -> HttpResponse:
     """The draft as a `.widget` file, for download."""
     body = read_body(request, ExportRequest)
     widget_file = flows.export(body.draft, body.base)
-    filename = template_name_for(widget_file.name)
+    filename = body.base.name if body.base else template_name_for(widget_file.name)
     response = HttpResponse(widget_file.dumps(), content_type="application/json; charset=utf-8")
     response["Content-Disposition"] = f'attachment; filename="{filename}.widget"'
     return response

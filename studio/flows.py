@@ -21,6 +21,18 @@ from widgets.models import WidgetTemplate, WidgetTemplateVersion, template_name_
 from widgets.templates import RenderError, WidgetFile, WidgetFileError
 
 MAX_IMPORT_BYTES = 1_048_576
+# The preview a file gets when its template does not render (work in progress is saved too):
+# a widget, as ChatKit's tools expect one there, that says what happened.
+NOT_RENDERED_PREVIEW = {
+    "type": "Card",
+    "children": [
+        {
+            "type": "Text",
+            "value": "This version of the template did not render with its first sample case.",
+            "color": "secondary",
+        }
+    ],
+}
 
 
 @dataclass
@@ -74,7 +86,7 @@ def file_for(draft: Draft, previous: WidgetFile | None) -> WidgetFile:
     Whatever the draft did not change stays as `previous` had it, so a file goes out as it
     came in: sample cases it did not write (derived from ChatKit Studio's project) stay
     unwritten, and an unchanged template keeps its `outputJsonPreview`. Otherwise the
-    preview is the first sample case rendered, or null when it does not render.
+    preview is the first sample case rendered, or a card saying it does not render.
     """
     try:
         widget_file = draft_file(draft)
@@ -102,7 +114,7 @@ def file_for(draft: Draft, previous: WidgetFile | None) -> WidgetFile:
             workspace_cases(widget_file)[0]["data"]
         )
     except RenderError:
-        widget_file.output_json_preview = None
+        widget_file.output_json_preview = NOT_RENDERED_PREVIEW
     return widget_file
 
 

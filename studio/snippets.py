@@ -29,7 +29,9 @@ class {agent}(Agent):
 
 
 def _identifier(name: str) -> str:
-    identifier = re.sub(r"\W+|^(?=\d)", "_", name).strip("_") or "template"
+    identifier = re.sub(r"\W+", "_", name).strip("_") or "template"
+    if identifier[0].isdigit():
+        identifier = f"_{identifier}"
     return f"{identifier}_" if keyword.iskeyword(identifier) else identifier
 
 
