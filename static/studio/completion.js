@@ -79,8 +79,7 @@ function keyOptions(ctx, root, followedByColon) {
     });
 }
 
-function componentSnippet(typeName, root) {
-  const definition = objectSchema(root, root, typeName) ?? {};
+function componentSnippet(definition, typeName, root) {
   const parts = [`"type": ${JSON.stringify(typeName)}`];
   for (const prop of propertiesOf(definition)) {
     if (!prop.required || prop.name === "type") continue;
@@ -93,14 +92,17 @@ function componentSnippet(typeName, root) {
   return seen ? body : `${body}\${}`;
 }
 
-function valueOptions(ctx, root) {
+function valueOptions(ctx, root, { before, after }) {
   if (ctx.key === null) {
-    // An array item: whole components where the array holds them.
+    // An array item: whole components where the array holds them, with the commas that
+    // separate it from its neighbours.
     const item = schemaAt(root, ctx.path);
     const types = allowedValues(resolve(item, root)?.properties?.type, root);
+    const lead = /[}\]"\w]\s*$/.test(before) ? ", " : "";
+    const trail = /^\s*[{["\w]/.test(after) ? "," : "";
     return types.map((typeName) => {
       const definition = objectSchema(item, root, typeName);
-      return snippetCompletion(componentSnippet(typeName, root), {
+      return snippetCompletion(`${lead}${componentSnippet(definition, typeName, root)}${trail}`, {
         label: typeName,
         detail: "component",
         info: definition?.description,
@@ -111,10 +113,11 @@ function valueOptions(ctx, root) {
   const path = ctx.path.map((step, index) =>
     index === ctx.path.length - 1 ? { ...step, key: ctx.key, typeName: ctx.key === "type" ? undefined : step.typeName } : step,
   );
-  return allowedValues(schemaAt(root, path), root).map((value) => {
+  return allowedValues(schemaAt(root, path), root).map((value, index) => {
     const definition = ctx.key === "type" && typeof value === "string" ? objectSchema(root, root, value) : null;
     return {
       label: JSON.stringify(value),
+      boost: Math.max(99 - index, -99), // the schema's order (sm, md, lg...), not the alphabet's
       type: ctx.key === "type" ? "class" : typeof value === "string" ? "enum" : "constant",
       info: definition?.description,
     };
@@ -132,13 +135,15 @@ export function jsonCompletion(getSchema, { jinja = false, getDataSchema = null 
     const token = ctx.token && ["string", "word", "number"].includes(ctx.token.kind) ? ctx.token : null;
     if (!token && !context.explicit) return null;
     const from = token ? token.start : context.pos;
-    const to = token ? (token.kind !== "string" || token.closed ? token.end : context.pos) : context.pos;
+    // Replace the rest of the word being edited (and its closing quote), not what follows it.
+    const rest = token ? /^[\w$.-]*"?/.exec(text.slice(context.pos))[0] : "";
+    const to = context.pos + (token?.kind === "string" ? rest.length : rest.replace(/"$/, "").length);
     if (ctx.slot === "key") {
       const followedByColon = /^\s*:/.test(text.slice(to));
       const options = keyOptions(ctx, root, followedByColon);
       return options.length ? { from, to, options, validFor: /^"?[\w$-]*"?$/ } : null;
     }
-    const options = valueOptions(ctx, root);
+    const options = valueOptions(ctx, root, { before: text.slice(0, from), after: text.slice(to) });
     if (!options.length) return null;
     return { from, to, options, validFor: token?.kind === "string" ? /^"[^"]*"?$/ : /^\w*$/ };
   };

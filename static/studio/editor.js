@@ -59,9 +59,27 @@ const jinjaRegions = ViewPlugin.fromClass(
   { decorations: (plugin) => plugin.decorations },
 );
 
+/**
+ * Typing over a selection is done here, not by the browser: Chromium's own editing copies the
+ * highlighting's colours into style attributes, which the page's CSP refuses.
+ */
+const typeOverSelection = EditorView.domEventHandlers({
+  beforeinput(event, view) {
+    const range = view.state.selection.main;
+    if (event.inputType !== "insertText" || !event.data || range.empty || view.composing) return false;
+    event.preventDefault();
+    const text = event.data;
+    const insert = () => view.state.update(view.state.replaceSelection(text), { userEvent: "input.type", scrollIntoView: true });
+    const handlers = view.state.facet(EditorView.inputHandler);
+    if (!handlers.some((handler) => handler(view, range.from, range.to, text, insert))) view.dispatch(insert());
+    return true;
+  },
+});
+
 function baseExtensions({ label, language, completion, onChange, onFormat, nonce }) {
   return [
     EditorView.cspNonce.of(nonce),
+    typeOverSelection,
     lineNumbers(),
     highlightActiveLineGutter(),
     highlightSpecialChars(),
