@@ -143,14 +143,14 @@ async def _agent_for(conn: ChatConsumer) -> tuple[Deployment, Agent]:
 StreamFactory = Callable[[AgentContext], Any]
 
 
-async def _check_rate_limits(conn: ChatConsumer, deployment: Deployment) -> None:
+def _check_rate_limits(deployment: Deployment, visitor: str) -> None:
+    """One trip to the database and the cache: runs in a worker thread."""
     limits = RateLimits.model_validate(deployment.rate_limits or {})
-    visitor = conn.session.visitor.key
     try:
-        if await store.acount_running(deployment.pk, visitor) >= limits.concurrent_streams:
+        if store.count_running(deployment.pk, visitor) >= limits.concurrent_streams:
             raise ratelimit.Limited("concurrent_streams", 5)
-        await ratelimit.hit("messages", f"{deployment.pk}:{visitor}", limits.messages_per_minute)
-        await ratelimit.hit("deployment", str(deployment.pk), limits.deployment_messages_per_minute)
+        ratelimit.hit("messages", f"{deployment.pk}:{visitor}", limits.messages_per_minute)
+        ratelimit.hit("deployment", str(deployment.pk), limits.deployment_messages_per_minute)
     except ratelimit.Limited as e:
         raise p.ProtocolError(
             "rate_limited",
@@ -169,7 +169,7 @@ async def _start(
     kind: str = "message",
 ) -> None:
     """Claim the thread (or answer `busy`) and run the response in its own task."""
-    await _check_rate_limits(conn, agent.deployment)
+    await database_sync_to_async(_check_rate_limits)(agent.deployment, conn.session.visitor.key)
     response_id = new_id("resp")
     if not await store.abegin_response(thread, response_id, kind):
         raise p.ProtocolError("busy", "A response is already running in this thread.")

@@ -91,6 +91,10 @@ class Counts:
     def error_rate(self) -> float | None:
         return self.errors / self.responses if self.responses else None
 
+    @property
+    def error_percent(self) -> float | None:
+        return None if self.error_rate is None else self.error_rate * 100
+
     def add(self, other: Counts) -> None:
         """Add another bucket's counts (percentiles do not add up; they are not touched)."""
         self.conversations += other.conversations
@@ -117,6 +121,10 @@ class ErrorCount:
     code: str
     count: int
     rate: float
+
+    @property
+    def percent(self) -> float:
+        return self.rate * 100
 
 
 @dataclass

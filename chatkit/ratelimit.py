@@ -22,13 +22,13 @@ class Limited(Exception):
         self.retry_after = retry_after
 
 
-async def hit(scope: str, key: str, limit: int, now: float | None = None) -> None:
+def hit(scope: str, key: str, limit: int, now: float | None = None) -> None:
     """Count one event for `key`; raise Limited (counting nothing) when over `limit` a minute."""
     now = time.time() if now is None else now
     window = int(now // WINDOW)
     current_key = f"rl:{scope}:{key}:{window}"
     previous_key = f"rl:{scope}:{key}:{window - 1}"
-    counts = await cache.aget_many([current_key, previous_key])
+    counts = cache.get_many([current_key, previous_key])
     elapsed = now - window * WINDOW
     weight = (WINDOW - elapsed) / WINDOW
     estimate = counts.get(current_key, 0) + counts.get(previous_key, 0) * weight
@@ -37,12 +37,12 @@ async def hit(scope: str, key: str, limit: int, now: float | None = None) -> Non
             scope,
             _retry_after(counts.get(current_key, 0), counts.get(previous_key, 0), limit, elapsed),
         )
-    if not await cache.aadd(current_key, 1, timeout=2 * WINDOW + 5):
+    if not cache.add(current_key, 1, timeout=2 * WINDOW + 5):
         try:
-            await cache.aincr(current_key)
+            cache.incr(current_key)
         except ValueError:
             # The key expired between add and incr: start the window again.
-            await cache.aset(current_key, 1, timeout=2 * WINDOW + 5)
+            cache.set(current_key, 1, timeout=2 * WINDOW + 5)
 
 
 def _retry_after(current: int, previous: int, limit: int, elapsed: float) -> int:

@@ -8,7 +8,7 @@ import uuid
 from typing import Any
 from urllib.parse import urlsplit
 
-from asgiref.sync import async_to_sync, sync_to_async
+from asgiref.sync import sync_to_async
 from channels.layers import get_channel_layer
 from django.conf import settings
 from django.db import connection
@@ -144,7 +144,7 @@ def sessions(request: HttpRequest) -> HttpResponse:
     try:
         check_deployment(deployment)
         limits = RateLimits.model_validate(deployment.rate_limits or {})
-        async_to_sync(ratelimit.hit)(
+        ratelimit.hit(
             "sessions", f"{deployment.pk}:{client_ip(request)}", limits.sessions_per_minute
         )
         if not own and not origin_allowed(origin, deployment.allowed_origins):

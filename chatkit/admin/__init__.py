@@ -2,7 +2,12 @@
 
 from django.contrib import admin
 
-from chatkit.admin import deployments  # noqa: F401 - registers the deployment admin
+from chatkit.admin import (  # noqa: F401 - importing registers each module's admin pages
+    deployments,
+    feedback,
+    health,
+    transcripts,
+)
 
 admin.site.site_header = "chatkit"
 admin.site.site_title = "chatkit admin"
