@@ -94,6 +94,7 @@ function baseExtensions({ label, language, completion, onChange, onFormat, nonce
     closeBrackets(),
     autocompletion({ activateOnTyping: true, icons: false, maxRenderedOptions: 80 }),
     highlightActiveLine(),
+    EditorView.lineWrapping,
     highlightSelectionMatches(),
     search({ top: true }),
     lintGutter(),

@@ -7,6 +7,10 @@ import { h } from "./dom.js";
 // Content widths: a phone-sized chat, and the chat in a desktop browser window.
 const WIDTHS = { phone: 340, desktop: 640 };
 const SCHEMES = { both: ["light", "dark"], light: ["light"], dark: ["dark"] };
+// As studio.css lays the preview out; below MIN_ZOOM the frames wrap instead.
+const FRAME_GAP = 16;
+const REGION_PADDING = 16;
+const MIN_ZOOM = 0.75;
 
 export class Preview {
   constructor({ region, frames, banner, onAction }) {
@@ -19,6 +23,16 @@ export class Preview {
     this.widget = null;
     this.hosts = new Map(); // color scheme → rendered element
     this.layout();
+    new ResizeObserver(() => this.fit()).observe(region);
+  }
+
+  /** Zoom the frames out a little when side by side they are just too wide for the pane. */
+  fit() {
+    const count = SCHEMES[this.theme].length;
+    const needed = count * WIDTHS[this.width] + (count - 1) * FRAME_GAP;
+    const available = this.region.clientWidth - 2 * REGION_PADDING;
+    const scale = available / needed;
+    this.frames.style.setProperty("zoom", scale < 1 && scale >= MIN_ZOOM ? scale.toFixed(3) : "1");
   }
 
   setWidth(width) {
@@ -43,6 +57,7 @@ export class Preview {
     }
     if (this.widget) this.paint();
     else this.placeholder();
+    this.fit();
   }
 
   placeholder() {

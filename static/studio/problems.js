@@ -5,6 +5,12 @@ import { byId, h } from "./dom.js";
 const EDITOR_NAMES = { template: "Template", data: "Sample data", schema: "Data schema", cases: "Sample cases", details: "Details" };
 const MAX_SHOWN = 100;
 
+/** A pointer that may wrap after its slashes only. */
+function pointerCode(pointer) {
+  const parts = pointer.split(/(?=\/)/).flatMap((part, index) => (index ? [h("wbr"), part] : [part]));
+  return h("code", { class: "pointer" }, ...parts);
+}
+
 export function createProblems({ onSelect }) {
   const list = byId("problem-list");
   const count = byId("problem-count");
@@ -26,7 +32,7 @@ export function createProblems({ onSelect }) {
         { type: "button", class: "problem", "data-editor": problem.editor, "data-pointer": pointer, "aria-label": `${pointer}: ${problem.message} (${where(problem, caseNames)})` },
         h("span", { class: "problem-icon", "aria-hidden": "true" }),
         h("span", { class: "problem-body" },
-          h("span", { class: "problem-line" }, h("code", { class: "pointer", text: pointer }), h("span", { class: "problem-where", text: where(problem, caseNames) })),
+          h("span", { class: "problem-line" }, pointerCode(pointer), h("span", { class: "problem-where", text: where(problem, caseNames) })),
           h("span", { class: "problem-message", text: problem.message })),
       );
       button.addEventListener("click", () => onSelect(problem));

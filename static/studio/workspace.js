@@ -37,10 +37,15 @@ let leaving = false;
 // --- notices -----------------------------------------------------------------------------
 
 const notice = byId("notice");
+const NOTICE_MS = 3500;
+let noticeTimer = null;
 function notify(message, tone = "error") {
   byId("notice-text").textContent = message;
   notice.dataset.tone = tone;
   notice.hidden = false;
+  // Good news fades; errors stay until dismissed.
+  clearTimeout(noticeTimer);
+  if (tone === "success") noticeTimer = setTimeout(() => (notice.hidden = true), NOTICE_MS);
 }
 notice.querySelector(".notice-close").addEventListener("click", () => (notice.hidden = true));
 

@@ -42,8 +42,10 @@ def test_it_inserts_a_component_with_its_required_props(studio_page):
     put_cursor_after(page, "Template", '"children": [')
     page.keyboard.press("Enter")
     page.keyboard.press("Control+Space")
-    options(page)
+    listbox = options(page)
     page.keyboard.type("Badg")
+    expect(listbox.get_by_role("option").first).to_have_attribute("aria-selected", "true")
+    expect(listbox.get_by_role("option").first).to_contain_text("Badge")
     page.keyboard.press("Enter")
     assert '{"type": "Badge", "label": ""},\n' in editor_text(page, "Template")
 
