@@ -56,7 +56,7 @@ export function tokenize(text, jinja) {
   return tokens;
 }
 
-export function stringValue(token) {
+function stringValue(token) {
   try {
     return JSON.parse(token.closed ? token.text : `${token.text}"`);
   } catch {

@@ -97,8 +97,4 @@ export class Preview {
     this.region.toggleAttribute("data-stale", stale);
     this.banner.hidden = !stale;
   }
-
-  get isStale() {
-    return this.region.hasAttribute("data-stale");
-  }
 }
