@@ -134,7 +134,7 @@ function paintState() {
   document.title = `${titleInput.value.trim() || "Untitled"}${dirty ? " •" : ""} · Widget studio`;
   byId("history-button").disabled = !saved;
   for (const item of document.querySelectorAll('[data-more="duplicate"], [data-more="delete"]')) item.disabled = !saved;
-  tryout?.refresh();
+  tryout.refresh();
 }
 
 function changed(what) {
