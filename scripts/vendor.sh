@@ -37,7 +37,7 @@ export { Compartment, EditorSelection, EditorState, Prec, StateEffect, StateFiel
 export { Decoration, EditorView, ViewPlugin, drawSelection, dropCursor, highlightActiveLine, highlightActiveLineGutter, highlightSpecialChars, keymap, lineNumbers, placeholder } from "@codemirror/view";
 export { defaultKeymap, history, historyKeymap, indentWithTab, redo, undo } from "@codemirror/commands";
 export { HighlightStyle, bracketMatching, foldGutter, foldKeymap, indentOnInput, indentUnit, syntaxHighlighting, syntaxTree } from "@codemirror/language";
-export { autocompletion, closeBrackets, closeBracketsKeymap, completionKeymap, startCompletion } from "@codemirror/autocomplete";
+export { autocompletion, closeBrackets, closeBracketsKeymap, completionKeymap, snippetCompletion, startCompletion } from "@codemirror/autocomplete";
 export { highlightSelectionMatches, search, searchKeymap } from "@codemirror/search";
 export { forEachDiagnostic, lintGutter, lintKeymap, setDiagnostics } from "@codemirror/lint";
 export { json } from "@codemirror/lang-json";
