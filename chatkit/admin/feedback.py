@@ -3,6 +3,7 @@ to the transcript at the message it is about. Read-only, like the transcripts.""
 
 from __future__ import annotations
 
+import re
 from typing import Any
 
 from django.contrib import admin
@@ -10,13 +11,21 @@ from django.contrib.admin.utils import unquote
 from django.http import HttpRequest, HttpResponseBase, HttpResponseRedirect
 from django.template.loader import render_to_string
 from django.urls import reverse
+from django.utils import timezone
+from django.utils.formats import date_format
 from django.utils.html import format_html
 from django.utils.text import Truncator
 
 from chatkit.items import text_of
-from chatkit.models import Feedback
+from chatkit.models import Deployment, Feedback
 
-EXCERPT_CHARS = 120
+EXCERPT_CHARS = 90
+MARKDOWN_MARKS = re.compile(r"^\s*(#{1,6}|>|[-*+]|\d+\.)\s+|[*_`~]+", re.MULTILINE)
+
+
+def plain(markdown: str) -> str:
+    """Markdown read as plain text, for one-line excerpts."""
+    return " ".join(MARKDOWN_MARKS.sub("", markdown).split())
 
 
 def transcript_url(feedback: Feedback) -> str:
@@ -26,7 +35,8 @@ def transcript_url(feedback: Feedback) -> str:
 
 @admin.register(Feedback)
 class FeedbackAdmin(admin.ModelAdmin):
-    list_display = ["mark", "comment_column", "message", "conversation", "deployment", "created_at"]
+    change_list_template = "admin/chatkit/feedback/change_list.html"
+    list_display = ["mark", "comment_column", "message", "conversation", "deployment", "given"]
     list_display_links = None
     list_filter = ["kind", "thread__deployment", "created_at"]
     list_select_related = ["thread__deployment", "item"]
@@ -34,6 +44,17 @@ class FeedbackAdmin(admin.ModelAdmin):
     search_help_text = "Words from the comments."
     ordering = ["-created_at"]
     list_per_page = 50
+
+    def changelist_view(
+        self, request: HttpRequest, extra_context: dict | None = None
+    ) -> HttpResponseBase:
+        return super().changelist_view(request, {"title": "Feedback", **(extra_context or {})})
+
+    def get_list_display(self, request: HttpRequest) -> list[str]:
+        # One deployment's feedback needs no deployment column.
+        if "thread__deployment__id__exact" in request.GET or Deployment.objects.count() < 2:
+            return [name for name in self.list_display if name != "deployment"]
+        return self.list_display
 
     def has_add_permission(self, request: HttpRequest) -> bool:
         return False
@@ -62,7 +83,7 @@ class FeedbackAdmin(admin.ModelAdmin):
         icon = render_to_string("admin/chatkit/thread/_thumb.html", {"kind": feedback.kind})
         label = "Good" if feedback.kind == Feedback.Kind.POSITIVE else "Bad"
         return format_html(
-            '<span class="ck-mark ck-feedback-{}">{}<span>{}</span></span>',
+            '<span class="op-mark op-feedback-{}">{}<span>{}</span></span>',
             feedback.kind,
             icon,
             label,
@@ -74,7 +95,7 @@ class FeedbackAdmin(admin.ModelAdmin):
 
     @admin.display(description="On the message")
     def message(self, feedback: Feedback) -> str:
-        text = text_of(feedback.item.data) or f"({feedback.item.type})"
+        text = plain(text_of(feedback.item.data)) or f"({feedback.item.type})"
         return format_html(
             '<a href="{}">{}</a>', transcript_url(feedback), Truncator(text).chars(EXCERPT_CHARS)
         )
@@ -90,3 +111,7 @@ class FeedbackAdmin(admin.ModelAdmin):
     @admin.display(description="Deployment", ordering="thread__deployment__name")
     def deployment(self, feedback: Feedback) -> str:
         return feedback.thread.deployment.name
+
+    @admin.display(description="Given", ordering="created_at")
+    def given(self, feedback: Feedback) -> str:
+        return date_format(timezone.localtime(feedback.created_at), "Y-m-d H:i")

@@ -28,9 +28,11 @@ from django.http import (
 from django.shortcuts import get_object_or_404
 from django.template.response import TemplateResponse
 from django.urls import path, reverse
-from django.utils.html import format_html
+from django.utils import timezone
+from django.utils.formats import date_format
+from django.utils.html import format_html, format_html_join
 from django.utils.http import urlencode
-from django.utils.text import smart_split, unescape_string_literal
+from django.utils.text import Truncator, smart_split, unescape_string_literal
 from pydantic import BaseModel, Field, ValidationError
 
 from chatkit import exports
@@ -41,6 +43,7 @@ from chatkit.protocol import HIDDEN_ITEM_TYPES
 # Items a visitor sees as messages; what the list counts and the search looks into.
 MESSAGE_TYPES = ("user_message", "assistant_message", "widget")
 MAX_SEARCH_TERMS = 8
+VISITOR_CHARS = 18
 EXPORT_FORMATS = {"json": "application/json", "csv": "text/csv; charset=utf-8"}
 
 
@@ -50,16 +53,16 @@ EXPORT_FORMATS = {"json": "application/json", "csv": "text/csv; charset=utf-8"}
 class ChoiceFilter(admin.SimpleListFilter):
     """A filter whose address values are checked: anything else is an error, not ignored."""
 
-    choices: list[tuple[str, str]] = []
+    options: list[tuple[str, str]] = []
 
     def lookups(self, request: HttpRequest, model_admin: Any) -> list[tuple[str, str]]:
-        return self.choices
+        return self.options
 
     def queryset(self, request: HttpRequest, queryset: QuerySet) -> QuerySet:
         value = self.value()
         if value is None:
             return queryset
-        if value not in dict(self.choices):
+        if value not in dict(self.options):
             raise IncorrectLookupParameters(f"{self.parameter_name}: unknown value {value!r}")
         return self.filter(queryset, value)
 
@@ -67,10 +70,18 @@ class ChoiceFilter(admin.SimpleListFilter):
         raise NotImplementedError
 
 
+class StartedFilter(admin.DateFieldListFilter):
+    """Django's date filter, titled for what the date means."""
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self.title = "started"
+
+
 class VisitorKindFilter(ChoiceFilter):
     title = "visitor"
     parameter_name = "visitor_kind"
-    choices = [("anonymous", "Anonymous"), ("verified", "Verified (signed in)")]
+    options = [("anonymous", "Anonymous"), ("verified", "Verified (signed in)")]
 
     def filter(self, queryset: QuerySet, value: str) -> QuerySet:
         return queryset.filter(visitor__startswith="anon:" if value == "anonymous" else "user:")
@@ -87,7 +98,7 @@ def failed_responses() -> Exists:
 class NegativeFeedbackFilter(ChoiceFilter):
     title = "negative feedback"
     parameter_name = "negative_feedback"
-    choices = [("yes", "Has negative feedback"), ("no", "None")]
+    options = [("yes", "Has negative feedback"), ("no", "None")]
 
     def filter(self, queryset: QuerySet, value: str) -> QuerySet:
         return queryset.filter(negative_feedback() if value == "yes" else ~negative_feedback())
@@ -96,7 +107,7 @@ class NegativeFeedbackFilter(ChoiceFilter):
 class ErrorsFilter(ChoiceFilter):
     title = "errors"
     parameter_name = "errors"
-    choices = [("yes", "Has failed responses"), ("no", "None")]
+    options = [("yes", "Has failed responses"), ("no", "None")]
 
     def filter(self, queryset: QuerySet, value: str) -> QuerySet:
         return queryset.filter(failed_responses() if value == "yes" else ~failed_responses())
@@ -143,7 +154,8 @@ class Turn:
         if response.duration_ms is not None:
             parts.append(f"{duration(response.duration_ms)} in all")
         if response.output_tokens:
-            parts.append(f"{response.output_tokens} tokens")
+            plural = "" if response.output_tokens == 1 else "s"
+            parts.append(f"{response.output_tokens} token{plural}")
         return parts
 
 
@@ -178,16 +190,14 @@ class ThreadAdmin(admin.ModelAdmin):
     change_list_template = "admin/chatkit/thread/change_list.html"
     list_display = [
         "conversation",
-        "deployment",
+        "deployment_name",
         "visitor_column",
-        "messages",
-        "negative",
-        "failed",
-        "created_at",
-        "updated_at",
+        "message_total",
+        "signals",
+        "last_activity",
     ]
     list_filter = [
-        "created_at",
+        ("created_at", StartedFilter),
         "deployment",
         VisitorKindFilter,
         NegativeFeedbackFilter,
@@ -196,9 +206,15 @@ class ThreadAdmin(admin.ModelAdmin):
     list_select_related = ["deployment"]
     search_fields = ["title", "visitor", "visitor_name", "visitor_email"]
     search_help_text = "Title, visitor id, name or email, or words from the messages."
-    ordering = ["-created_at"]
+    ordering = ["-updated_at"]
     actions = ["export_selected_json", "export_selected_csv"]
     list_per_page = 50
+
+    def get_list_display(self, request: HttpRequest) -> list[str]:
+        # One deployment's conversations need no deployment column.
+        if "deployment__id__exact" in request.GET or Deployment.objects.count() < 2:
+            return [name for name in self.list_display if name != "deployment_name"]
+        return self.list_display
 
     # Never editable: conversations are records of what happened.
     def has_add_permission(self, request: HttpRequest) -> bool:
@@ -260,28 +276,38 @@ class ThreadAdmin(admin.ModelAdmin):
     @admin.display(description="Visitor", ordering="visitor")
     def visitor_column(self, thread: Thread) -> str:
         kind = "verified" if thread.visitor.startswith("user:") else "anonymous"
-        who = thread.visitor_name or thread.visitor
+        who = thread.visitor_name or Truncator(thread.visitor).chars(VISITOR_CHARS)
         return format_html(
-            '{} <span class="ck-visitor-kind ck-visitor-{}">{}</span>{}',
+            '<span title="{}">{}</span> <span class="op-visitor-kind op-visitor-{}">{}</span>{}',
+            thread.visitor,
             who,
             kind,
             kind,
-            format_html('<br><span class="ck-quiet">{}</span>', thread.visitor_email)
+            format_html('<br><span class="op-quiet">{}</span>', thread.visitor_email)
             if thread.visitor_email
             else "",
         )
 
+    @admin.display(description="Deployment", ordering="deployment__name")
+    def deployment_name(self, thread: Thread) -> str:
+        return thread.deployment.name
+
     @admin.display(description="Messages", ordering="message_count")
-    def messages(self, thread: Thread) -> int:
+    def message_total(self, thread: Thread) -> int:
         return thread.message_count
 
-    @admin.display(description="Negative feedback", boolean=True, ordering="has_negative")
-    def negative(self, thread: Thread) -> bool:
-        return thread.has_negative
+    @admin.display(description="Signals")
+    def signals(self, thread: Thread) -> str:
+        badges = []
+        if thread.has_negative:
+            badges.append(format_html('<span class="op-badge op-badge-error">negative</span>'))
+        if thread.has_errors:
+            badges.append(format_html('<span class="op-badge op-badge-warn">errors</span>'))
+        return format_html_join(" ", "{}", ((badge,) for badge in badges)) or "—"
 
-    @admin.display(description="Errors", boolean=True, ordering="has_errors")
-    def failed(self, thread: Thread) -> bool:
-        return thread.has_errors
+    @admin.display(description="Last activity", ordering="updated_at")
+    def last_activity(self, thread: Thread) -> str:
+        return date_format(timezone.localtime(thread.updated_at), "Y-m-d H:i")
 
     # --- pages ------------------------------------------------------------------------------
 
@@ -308,7 +334,11 @@ class ThreadAdmin(admin.ModelAdmin):
         query = request.GET.copy()
         for name in ("p", "e", "all"):
             query.pop(name, None)
-        extra_context = {**(extra_context or {}), "export_query": query.urlencode()}
+        extra_context = {
+            "title": "Conversations",
+            **(extra_context or {}),
+            "export_query": query.urlencode(),
+        }
         response = super().changelist_view(request, extra_context)
         if isinstance(response, HttpResponseRedirect) and response.url.endswith("?e=1"):
             # Django drops the filters and shows everything; say why.
@@ -342,7 +372,6 @@ class ThreadAdmin(admin.ModelAdmin):
             **self.admin_site.each_context(request),
             "opts": self.opts,
             "title": thread.title or "Conversation",
-            "subtitle": thread.pk,
             "thread": thread,
             "turns": turns,
             "widgets": widgets,
