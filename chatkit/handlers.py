@@ -19,7 +19,7 @@ from chatkit import protocol as p
 from chatkit.agents import Agent, AgentContext, load_agent
 from chatkit.config import RateLimits
 from chatkit.models import new_id
-from chatkit.responses import INVALID_WIDGET, ResponseRunner
+from chatkit.responses import INVALID_WIDGET, ResponseRunner, thread_group
 from chatkit.sessions import SessionError, check_deployment, read_session
 from widgets.validation import validate_widget
 
@@ -301,7 +301,7 @@ async def threads_cancel(conn: ChatConsumer, params: p.ThreadIdParams) -> dict[s
     if not conn.cancel_local_run(thread.id) and store.is_running(thread):
         # Running on another connection, perhaps in another process: ask its owner.
         await conn.channel_layer.group_send(
-            f"thread.{thread.id}", {"type": "thread.cancel", "thread_id": thread.id}
+            thread_group(thread.id), {"type": "thread.cancel", "thread_id": thread.id}
         )
     return {}
 

@@ -298,12 +298,9 @@ class ThreadAdmin(admin.ModelAdmin):
 
     @admin.display(description="Signals")
     def signals(self, thread: Thread) -> str:
-        badges = []
-        if thread.has_negative:
-            badges.append(format_html('<span class="op-badge op-badge-error">negative</span>'))
-        if thread.has_errors:
-            badges.append(format_html('<span class="op-badge op-badge-warn">errors</span>'))
-        return format_html_join(" ", "{}", ((badge,) for badge in badges)) or "—"
+        badges = [("error", "negative")] if thread.has_negative else []
+        badges += [("warn", "errors")] if thread.has_errors else []
+        return format_html_join(" ", '<span class="op-badge op-badge-{}">{}</span>', badges) or "—"
 
     @admin.display(description="Last activity", ordering="updated_at")
     def last_activity(self, thread: Thread) -> str:
