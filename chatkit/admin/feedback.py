@@ -7,7 +7,7 @@ import re
 from typing import Any
 
 from django.contrib import admin
-from django.contrib.admin.utils import unquote
+from django.contrib.admin.utils import quote, unquote
 from django.http import HttpRequest, HttpResponseBase, HttpResponseRedirect
 from django.template.loader import render_to_string
 from django.urls import reverse
@@ -29,7 +29,7 @@ def plain(markdown: str) -> str:
 
 
 def transcript_url(feedback: Feedback) -> str:
-    thread = reverse("admin:chatkit_thread_change", args=[feedback.thread_id])
+    thread = reverse("admin:chatkit_thread_change", args=[quote(feedback.thread_id)])
     return f"{thread}#item-{feedback.item_id}"
 
 
@@ -104,7 +104,7 @@ class FeedbackAdmin(admin.ModelAdmin):
     def conversation(self, feedback: Feedback) -> str:
         return format_html(
             '<a href="{}">{}</a>',
-            reverse("admin:chatkit_thread_change", args=[feedback.thread_id]),
+            reverse("admin:chatkit_thread_change", args=[quote(feedback.thread_id)]),
             feedback.thread.title or feedback.thread_id,
         )
 

@@ -13,7 +13,7 @@ from typing import Any
 
 from django.contrib import admin, messages
 from django.contrib.admin.options import IncorrectLookupParameters
-from django.contrib.admin.utils import unquote
+from django.contrib.admin.utils import quote, unquote
 from django.core.exceptions import PermissionDenied
 from django.db.models import Count, Exists, IntegerField, OuterRef, Q, QuerySet, Subquery
 from django.db.models.functions import Coalesce
@@ -377,8 +377,12 @@ class ThreadAdmin(admin.ModelAdmin):
             "visitor_threads_url": changelist
             + "?"
             + urlencode({"deployment__id__exact": thread.deployment_id, "visitor": thread.visitor}),
-            "export_json_url": reverse("admin:chatkit_thread_export", args=[thread.pk, "json"]),
-            "export_csv_url": reverse("admin:chatkit_thread_export", args=[thread.pk, "csv"]),
+            "export_json_url": reverse(
+                "admin:chatkit_thread_export", args=[quote(thread.pk), "json"]
+            ),
+            "export_csv_url": reverse(
+                "admin:chatkit_thread_export", args=[quote(thread.pk), "csv"]
+            ),
             "erase_url": reverse("admin:chatkit_thread_erase")
             + "?"
             + urlencode({"deployment": thread.deployment_id, "visitor": thread.visitor}),
