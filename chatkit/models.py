@@ -82,7 +82,12 @@ class Thread(models.Model):
     running_heartbeat = models.DateTimeField(null=True, blank=True)
 
     class Meta:
-        indexes = [models.Index(fields=["deployment", "visitor", "-updated_at"])]
+        indexes = [
+            models.Index(fields=["deployment", "visitor", "-updated_at"]),
+            # New conversations per period: the health dashboard and the transcript list.
+            models.Index(fields=["deployment", "created_at"], name="thread_deployment_new_idx"),
+            models.Index(fields=["created_at"], name="thread_new_idx"),
+        ]
 
     def __str__(self) -> str:
         return self.title or self.id
@@ -172,7 +177,22 @@ class Response(models.Model):
     error_code = models.CharField(max_length=40, blank=True)
 
     class Meta:
-        indexes = [models.Index(fields=["deployment", "started_at"])]
+        indexes = [
+            models.Index(fields=["deployment", "started_at"]),
+            # Covers every column the health dashboard reads, so it never touches the table.
+            models.Index(
+                fields=[
+                    "deployment",
+                    "started_at",
+                    "outcome",
+                    "kind",
+                    "output_tokens",
+                    "first_token_ms",
+                    "error_code",
+                ],
+                name="response_health_idx",
+            ),
+        ]
 
     def __str__(self) -> str:
         return self.id

@@ -45,7 +45,8 @@ def copyable(text: str, label: str) -> str:
 class DeploymentAdmin(admin.ModelAdmin):
     form = DeploymentForm
     change_form_template = "admin/chatkit/deployment/change_form.html"
-    list_display = ["name", "public_key", "status", "agent", "sites", "created_at"]
+    change_list_template = "admin/chatkit/deployment/change_list.html"
+    list_display = ["name", "public_key", "status", "agent", "sites", "health", "created_at"]
     list_filter = ["is_active", "agent"]
     search_fields = ["name", "public_key", "allowed_origins"]
     actions = ["enable", "disable"]
@@ -97,6 +98,20 @@ class DeploymentAdmin(admin.ModelAdmin):
         origins = deployment.allowed_origins or []
         shown = ", ".join(origins[:3])
         return shown + (f" and {len(origins) - 3} more" if len(origins) > 3 else "") or "—"
+
+    @admin.display(description="Health")
+    def health(self, deployment: Deployment) -> str:
+        url = reverse("admin:chatkit_deployment_health", args=[deployment.pk])
+        return format_html('<a href="{}">Service health</a>', url)
+
+    def changelist_view(
+        self, request: HttpRequest, extra_context: dict | None = None
+    ) -> HttpResponse:
+        extra_context = {
+            **(extra_context or {}),
+            "health_overview_url": reverse("admin:chatkit_deployment_health_overview"),
+        }
+        return super().changelist_view(request, extra_context)
 
     @admin.action(description="Enable the selected chats")
     def enable(self, request: HttpRequest, queryset: Any) -> None:

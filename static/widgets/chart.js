@@ -391,7 +391,11 @@ function summary(model) {
 }
 
 function dataTable(model) {
-  const table = element("table", "ck-visually-hidden");
+  // The wrapper hides the table: a table ignores the 1px width it is given and would widen
+  // the page.
+  const wrapper = element("div", "ck-visually-hidden");
+  const table = element("table");
+  wrapper.append(table);
   table.append(textElement("caption", null, "Chart data"));
   const head = element("tr");
   head.append(textElement("th", null, model.xAxis.dataKey ?? ""), ...model.series.map((s) => textElement("th", null, s.label)));
@@ -401,7 +405,7 @@ function dataTable(model) {
     row.append(textElement("th", null, category), ...model.series.map((s) => textElement("td", null, s.values[i] === null ? "" : full.format(s.values[i]))));
     table.append(row);
   });
-  return table;
+  return wrapper;
 }
 
 function legend(model) {
