@@ -68,3 +68,56 @@ def test_it_shows_the_widget_gallery_list_and_widgets_in_dark_mode(
     expect(frame.locator("[data-item-type=widget] [data-component=Chart]").last).to_be_visible()
     expect(frame.locator("[data-item-type=widget] [data-color-scheme=dark]").last).to_be_attached()
     context.close()
+
+
+def test_it_hands_client_actions_to_the_host_page(page, live_server, demo_deployment):
+    from chatkit.keys import issue_keys
+    from chatkit.models import Deployment
+
+    card = {
+        "type": "Card",
+        "children": [
+            {"type": "Text", "value": "Add the jacket to your cart?"},
+            {
+                "type": "Button",
+                "label": "Add to cart",
+                "onClickAction": {
+                    "type": "cart.add",
+                    "payload": {"sku": "FJ-1"},
+                    "handler": "client",
+                },
+            },
+        ],
+    }
+    shop = Deployment(
+        name="Shop",
+        allowed_origins=[live_server.url],
+        agent="python",
+        agent_config={"path": "tests.agents:WidgetAgent", "options": {"widget": card}},
+    )
+    issue_keys(shop)
+    shop.save()
+    page.goto(live_server.url + "/")
+    page.wait_for_function("() => window.chatkit && window.chatkit.__chatkit")
+    page.evaluate(
+        """(key) => {
+            const box = document.createElement("div");
+            box.id = "shop-chat";
+            box.style.height = "560px";
+            document.querySelector("#help").append(box);
+            window.hostActions = [];
+            const chat = window.chatkit.mount({ deployment: key, mode: "inline", target: "#shop-chat" });
+            chat.on("action", (detail) => window.hostActions.push(detail));
+        }""",
+        shop.public_key,
+    )
+    frame = page.frame_locator("#shop-chat iframe")
+    send(frame, "show me")
+    frame.get_by_role("button", name="Add to cart").click()
+    page.wait_for_function("() => window.hostActions.length === 1")
+    detail = page.evaluate("() => window.hostActions[0]")
+    assert detail["action"]["type"] == "cart.add"
+    assert detail["action"]["payload"] == {"sku": "FJ-1"}
+    assert detail["itemId"].startswith("wdg_")
+    page.wait_for_timeout(300)
+    assert Response.objects.filter(deployment=shop).count() == 1  # no round trip to the agent
