@@ -8,13 +8,19 @@ os.environ.setdefault("DJANGO_SETTINGS_MODULE", "chatkit.settings")
 django_asgi_app = get_asgi_application()
 
 from channels.routing import ProtocolTypeRouter, URLRouter  # noqa: E402
-from django.urls import path  # noqa: E402
+from django.urls import path, re_path  # noqa: E402
 
 from chatkit.consumers import ChatConsumer  # noqa: E402
+from chatkit.uploads import UploadConsumer  # noqa: E402
 
 application = ProtocolTypeRouter(
     {
-        "http": django_asgi_app,
+        "http": URLRouter(
+            [
+                path("api/attachments/<str:attachment_id>/upload", UploadConsumer.as_asgi()),
+                re_path(r"", django_asgi_app),
+            ]
+        ),
         "websocket": URLRouter([path("ws/chat/", ChatConsumer.as_asgi())]),
     }
 )

@@ -24,6 +24,7 @@ from django.db.models import QuerySet
 
 from chatkit.items import text_of
 from chatkit.models import (
+    Attachment,
     Deployment,
     Feedback,
     LiveConnection,
@@ -177,18 +178,19 @@ class VisitorData:
     events: int = 0
     feedback: int = 0
     responses: int = 0
+    attachments: int = 0
     connections: int = 0
     titles: list[str] = field(default_factory=list)
 
     @property
     def is_empty(self) -> bool:
-        return not (self.threads or self.connections)
+        return not (self.threads or self.attachments or self.connections)
 
     def describe(self) -> str:
         return (
             f"{self.threads} conversation(s), {self.items} item(s), {self.events} event(s), "
-            f"{self.feedback} feedback mark(s), {self.responses} response record(s) and "
-            f"{self.connections} live connection(s)"
+            f"{self.feedback} feedback mark(s), {self.responses} response record(s), "
+            f"{self.attachments} file(s) and {self.connections} live connection(s)"
         )
 
 
@@ -200,6 +202,7 @@ def _visitor_rows(deployment: Deployment, visitor: str) -> dict[str, QuerySet]:
         "events": ThreadEvent.objects.filter(thread__in=threads),
         "feedback": Feedback.objects.filter(thread__in=threads),
         "responses": Response.objects.filter(deployment=deployment, thread__in=threads),
+        "attachments": Attachment.objects.filter(deployment=deployment, visitor=visitor),
         "connections": LiveConnection.objects.filter(deployment=deployment, visitor=visitor),
     }
 
@@ -222,6 +225,9 @@ def erase_visitor(deployment: Deployment, visitor: str) -> VisitorData:
         channels = list(rows["connections"].values_list("channel_name", flat=True))
         # Responses outlive their thread (SET_NULL) and feedback references items, so both
         # go explicitly, before the threads take their items and events with them.
+        # Attachments one by one: each deletion also removes the stored file.
+        for attachment in rows["attachments"]:
+            attachment.delete()
         for name in ("responses", "feedback", "events", "items", "connections", "threads"):
             rows[name].delete()
     _close(deployment, channels)

@@ -14,7 +14,7 @@ from typing import TYPE_CHECKING, Any
 from channels.db import database_sync_to_async
 from django.utils import timezone
 
-from chatkit import observed, ratelimit, store
+from chatkit import attachments, observed, ratelimit, store
 from chatkit import protocol as p
 from chatkit.agents import Agent, AgentContext, load_agent
 from chatkit.config import RateLimits
@@ -89,28 +89,38 @@ async def ping(conn: ChatConsumer, params: p.NoParams) -> dict[str, Any]:
 
 
 def _check_message(message: p.UserMessageInput) -> None:
-    if not message.text().strip() and not any(part.type == "input_tag" for part in message.content):
+    if (
+        not message.text().strip()
+        and not message.attachments
+        and not any(part.type == "input_tag" for part in message.content)
+    ):
         raise p.ProtocolError(
             "invalid_request", "input.content: the message is empty.", field="params.input"
         )
-    if message.attachments:
-        raise p.ProtocolError(
-            "invalid_request",
-            "input.attachments: attachments are not enabled for this chat.",
-            field="params.input.attachments",
-        )
 
 
-def _user_message(thread_id: str, message: p.UserMessageInput) -> p.UserMessageItem:
-    _check_message(message)
+def _user_message(
+    item_id: str, thread_id: str, message: p.UserMessageInput, attachments: list[dict[str, Any]]
+) -> p.UserMessageItem:
     return p.UserMessageItem(
-        id=new_id("msg"),
+        id=item_id,
         thread_id=thread_id,
         created_at=timezone.now(),
         content=message.content,
+        attachments=attachments,
         quoted_text=message.quoted_text,
         inference_options=message.inference_options,
     )
+
+
+def _refusal(e: attachments.AttachmentError, field: str | None = None) -> p.ProtocolError:
+    code = (
+        e.code
+        if e.code in ("too_large", "rate_limited", "not_found", "unauthenticated")
+        else "invalid_request"
+    )
+    extra = {"field": field} if field else {}
+    return p.ProtocolError(code, e.message, **extra)
 
 
 def _title_from(message: p.UserMessageInput) -> str:
@@ -169,7 +179,6 @@ async def _start(
     kind: str = "message",
 ) -> None:
     """Claim the thread (or answer `busy`) and run the response in its own task."""
-    await database_sync_to_async(_check_rate_limits)(agent.deployment, conn.session.visitor.key)
     response_id = new_id("resp")
     if not await store.abegin_response(thread, response_id, kind):
         raise p.ProtocolError("busy", "A response is already running in this thread.")
@@ -187,6 +196,50 @@ async def _start(
     conn.start_run(runner, runner.run(preamble, stream))
 
 
+async def _agent_within_limits(conn: ChatConsumer) -> Agent:
+    """The agent, once the visitor is within the rate limits (checked before any write)."""
+    deployment, agent = await _agent_for(conn)
+    await database_sync_to_async(_check_rate_limits)(deployment, conn.session.visitor.key)
+    return agent
+
+
+async def _send_message(
+    conn: ChatConsumer, message: p.UserMessageInput, thread: Thread | None
+) -> None:
+    """Store a visitor's message (in a new thread when `thread` is None) and answer it.
+
+    A refusal at any step changes nothing: claimed files are released, a new thread removed.
+    """
+    _check_message(message)
+    agent = await _agent_within_limits(conn)
+    item_id = new_id("msg")
+    visitor = conn.session.visitor.key
+    try:
+        files = await database_sync_to_async(attachments.claim)(
+            agent.deployment, visitor, message.attachments, item_id
+        )
+    except attachments.AttachmentError as e:
+        raise _refusal(e, "params.input.attachments") from None
+    created = thread is None
+    try:
+        if created:
+            thread = await store.acreate_thread(conn.session, _title_from(message))
+        if files:
+            await database_sync_to_async(attachments.link_to_thread)(item_id, thread.id)
+            files = [{**described, "thread_id": thread.id} for described in files]
+        item = _user_message(item_id, thread.id, message, files)
+        preamble: list[p.Wire] = [p.ThreadItemDone(item=item), p.StreamOptions()]
+        if created:
+            thread_data = p.ThreadData.model_validate(store.thread_data(thread))
+            preamble.insert(0, p.ThreadCreated(thread=thread_data))
+        await _start(conn, thread, agent, preamble, lambda ctx: agent.respond(ctx, item))
+    except p.ProtocolError:
+        await database_sync_to_async(attachments.release)(item_id)
+        if created and thread is not None:
+            await database_sync_to_async(thread.delete)()
+        raise
+
+
 async def _open_thread(conn: ChatConsumer, thread_id: str) -> Thread:
     thread = await store.aget_thread(conn.session, thread_id)
     _check_open(thread)
@@ -195,27 +248,14 @@ async def _open_thread(conn: ChatConsumer, thread_id: str) -> Thread:
 
 @handles("threads.create")
 async def threads_create(conn: ChatConsumer, params: p.ThreadsCreateParams) -> None:
-    _check_message(params.input)
-    _, agent = await _agent_for(conn)
-    thread = await store.acreate_thread(conn.session, _title_from(params.input))
-    item = _user_message(thread.id, params.input)
-    preamble = [
-        p.ThreadCreated(thread=p.ThreadData.model_validate(store.thread_data(thread))),
-        p.ThreadItemDone(item=item),
-        p.StreamOptions(),
-    ]
-    await _start(conn, thread, agent, preamble, lambda ctx: agent.respond(ctx, item))
+    await _send_message(conn, params.input, None)
 
 
 @handles("threads.add_user_message")
 async def threads_add_user_message(
     conn: ChatConsumer, params: p.ThreadsAddUserMessageParams
 ) -> None:
-    thread = await _open_thread(conn, params.thread_id)
-    item = _user_message(thread.id, params.input)
-    _, agent = await _agent_for(conn)
-    preamble = [p.ThreadItemDone(item=item), p.StreamOptions()]
-    await _start(conn, thread, agent, preamble, lambda ctx: agent.respond(ctx, item))
+    await _send_message(conn, params.input, await _open_thread(conn, params.thread_id))
 
 
 @handles("threads.retry_after_item")
@@ -224,7 +264,7 @@ async def threads_retry_after_item(
 ) -> None:
     thread = await _open_thread(conn, params.thread_id)
     anchor = await store.auser_message_position(thread, params.item_id)
-    _, agent = await _agent_for(conn)
+    agent = await _agent_within_limits(conn)
     later = await store.aitems_after(thread, anchor)
     item = p.UserMessageItem.model_validate(anchor.data)
     preamble = [*(p.ThreadItemRemoved(item_id=item_id) for item_id in later), p.StreamOptions()]
@@ -246,7 +286,7 @@ async def _sender(thread: Thread, item_id: str | None) -> dict[str, Any] | None:
 async def threads_custom_action(conn: ChatConsumer, params: p.ThreadsCustomActionParams) -> None:
     thread = await _open_thread(conn, params.thread_id)
     sender = await _sender(thread, params.item_id)
-    _, agent = await _agent_for(conn)
+    agent = await _agent_within_limits(conn)
     stream = lambda ctx: agent.action(ctx, params.action, sender)  # noqa: E731
     await _start(conn, thread, agent, [p.StreamOptions()], stream, "action")
 
@@ -286,7 +326,7 @@ async def threads_add_client_tool_output(
         raise p.ProtocolError(
             "invalid_request", "thread_id: no client tool call is waiting for output."
         )
-    _, agent = await _agent_for(conn)
+    agent = await _agent_within_limits(conn)
     done = {**pending, "status": "completed", "output": params.result}
     preamble = [p.ThreadItemDone(item=p.ClientToolCallItem.model_validate(done)), p.StreamOptions()]
     await _start(conn, thread, agent, preamble, lambda ctx: agent.respond(ctx, None), "tool_output")
@@ -371,6 +411,28 @@ async def items_feedback(conn: ChatConsumer, params: p.ItemsFeedbackParams) -> d
 
 
 @handles("attachments.create")
+async def attachments_create(
+    conn: ChatConsumer, params: p.AttachmentsCreateParams
+) -> dict[str, Any]:
+    deployment, _ = await _agent_for(conn)
+    try:
+        attachment = await database_sync_to_async(attachments.reserve)(
+            deployment, conn.session.visitor.key, params.name, params.size, params.mime_type
+        )
+    except attachments.AttachmentError as e:
+        raise _refusal(e) from None
+    return attachments.to_json(attachment, upload_url=f"/api/attachments/{attachment.id}/upload")
+
+
 @handles("attachments.delete")
-async def attachments(conn: ChatConsumer, params: Any) -> dict[str, Any]:
-    raise p.ProtocolError("invalid_request", "Attachments are not enabled for this chat.")
+async def attachments_delete(
+    conn: ChatConsumer, params: p.AttachmentsDeleteParams
+) -> dict[str, Any]:
+    deployment, _ = await _agent_for(conn)
+    try:
+        await database_sync_to_async(attachments.remove)(
+            deployment, conn.session.visitor.key, params.attachment_id
+        )
+    except attachments.AttachmentError as e:
+        raise _refusal(e) from None
+    return {}

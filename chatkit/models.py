@@ -235,3 +235,37 @@ class EmbedOrigin(models.Model):
 
     def __str__(self) -> str:
         return f"{self.origin} ({self.status})"
+
+
+def new_attachment_secret() -> str:
+    return secrets.token_urlsafe(24)
+
+
+class Attachment(models.Model):
+    """A file a visitor attached to a message: uploaded first, then sent with the message.
+
+    Its download URL carries an unguessable secret (a capability URL), so the chat page can
+    show it with a plain <img> or link, without cookies, and replayed events stay valid.
+    """
+
+    id = models.CharField(primary_key=True, max_length=40)
+    deployment = models.ForeignKey(Deployment, models.CASCADE, related_name="attachments")
+    visitor = models.CharField(max_length=200, db_index=True)
+    thread = models.ForeignKey(
+        Thread, models.CASCADE, null=True, blank=True, related_name="attachments"
+    )
+    # The user message it was sent with; empty while it only waits to be sent.
+    message_id = models.CharField(max_length=40, blank=True, db_index=True)
+    name = models.CharField(max_length=255)
+    mime_type = models.CharField(max_length=255)
+    size = models.PositiveBigIntegerField()
+    secret = models.CharField(max_length=64, default=new_attachment_secret, editable=False)
+    file = models.FileField(upload_to="attachments/%Y/%m/", blank=True)
+    created_at = models.DateTimeField(default=timezone.now)
+    uploaded_at = models.DateTimeField(null=True, blank=True)
+
+    class Meta:
+        indexes = [models.Index(fields=["deployment", "visitor", "created_at"])]
+
+    def __str__(self) -> str:
+        return self.name

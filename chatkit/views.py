@@ -12,8 +12,9 @@ from asgiref.sync import sync_to_async
 from channels.layers import get_channel_layer
 from django.conf import settings
 from django.db import connection
-from django.http import Http404, HttpRequest, HttpResponse, JsonResponse
+from django.http import FileResponse, Http404, HttpRequest, HttpResponse, JsonResponse
 from django.shortcuts import render
+from django.utils.crypto import constant_time_compare
 from django.views.decorators.cache import cache_control
 from django.views.decorators.clickjacking import xframe_options_exempt
 from django.views.decorators.csrf import csrf_exempt
@@ -22,8 +23,9 @@ from pydantic import BaseModel, ConfigDict, Field, ValidationError
 
 from chatkit import csp, observed, ratelimit
 from chatkit.assets import asset_version, read_static
+from chatkit.attachments import INLINE_IMAGES
 from chatkit.config import RateLimits
-from chatkit.models import Deployment
+from chatkit.models import Attachment, Deployment
 from chatkit.origins import InvalidOrigin, is_own_origin, normalize_origin, origin_allowed
 from chatkit.sessions import (
     SessionError,
@@ -215,3 +217,24 @@ async def healthz(request: HttpRequest) -> HttpResponse:
 def _ping_database() -> None:
     with connection.cursor() as cursor:
         cursor.execute("SELECT 1")
+
+
+@require_GET
+def attachment_file(
+    request: HttpRequest, attachment_id: str, secret: str, name: str
+) -> HttpResponse:
+    """A visitor's file at its capability URL. Only real images show inline; everything else
+    downloads, sandboxed, so an uploaded HTML or SVG file can never run on our origin."""
+    attachment = Attachment.objects.filter(pk=attachment_id, uploaded_at__isnull=False).first()
+    if attachment is None or not constant_time_compare(attachment.secret, secret):
+        raise Http404("No such file.")
+    inline = attachment.mime_type in INLINE_IMAGES
+    response = FileResponse(
+        attachment.file.open("rb"),
+        as_attachment=not inline,
+        filename=attachment.name,
+        content_type=attachment.mime_type if inline else "application/octet-stream",
+    )
+    response["Content-Security-Policy"] = "default-src 'none'; sandbox"
+    response["Cache-Control"] = "private, max-age=86400"
+    return response

@@ -27,11 +27,19 @@ def quote(text: str, limit: int = 300) -> str:
     return "\n".join(f"> {line}" if line else ">" for line in text.splitlines())
 
 
-def answer_for(text: str) -> str:
+def describe_files(files: list[dict[str, Any]]) -> str:
+    if not files:
+        return ""
+    listed = "\n".join(f"- **{f['name']}** ({f['mime_type']}, {f['size']:,} bytes)" for f in files)
+    return f"You attached {len(files)} file{'s' if len(files) != 1 else ''}:\n\n{listed}\n\n"
+
+
+def answer_for(text: str, files: list[dict[str, Any]] | None = None) -> str:
     words = len(text.split())
     return (
         "## Here is what I heard\n\n"
         f"{quote(text)}\n\n"
+        f"{describe_files(files or [])}"
         "I am the built-in **demo agent**: I answer every message the same way, offline, so "
         "you can try the chat without an API key. A real deployment connects an agent backend "
         "in the admin.\n\n"
@@ -89,7 +97,8 @@ class DemoAgent(Agent):
             return
         yield p.ProgressUpdate(text="Thinking…")
         delay = settings.CHATKIT_DEMO_TOKEN_DELAY
-        async for event in self.stream(ctx, answer_for(text or "(an empty message)"), delay):
+        answer = answer_for(text or "(an empty message)", message.attachments if message else [])
+        async for event in self.stream(ctx, answer, delay):
             yield event
 
     async def stream(

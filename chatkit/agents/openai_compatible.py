@@ -6,6 +6,7 @@ import json
 from collections.abc import AsyncIterator
 
 import httpx
+from channels.db import database_sync_to_async
 
 from chatkit import protocol as p
 from chatkit.agents.base import Agent, AgentContext, AgentError
@@ -21,7 +22,9 @@ class OpenAICompatibleAgent(Agent):
         body = {
             "model": config.model,
             "stream": True,
-            "messages": to_messages(ctx.history, config.system_prompt, config.max_history),
+            "messages": await database_sync_to_async(to_messages)(
+                ctx.history, config.system_prompt, config.max_history
+            ),
         }
         if config.temperature is not None:
             body["temperature"] = config.temperature
