@@ -96,11 +96,20 @@ class StartScreen(Strict):
     prompts: list[StartPrompt] = Field(default_factory=list, max_length=8)
 
 
+MimePattern = Annotated[
+    str, Field(pattern=r"^[a-z0-9!#$&^_.+-]+/(\*|[a-z0-9!#$&^_.+-]+)$", max_length=100)
+]
+
+
 class Attachments(Strict):
     enabled: bool = False
     max_size: int = Field(default=10 * 1024 * 1024, ge=1, le=100 * 1024 * 1024)
     max_count: int = Field(default=5, ge=1, le=20)
-    accept: list[str] = Field(default_factory=lambda: ["image/*", "application/pdf", "text/plain"])
+    accept: list[MimePattern] = Field(
+        default_factory=lambda: ["image/*", "application/pdf", "text/plain"],
+        min_length=1,
+        max_length=30,
+    )
 
 
 class Features(Strict):

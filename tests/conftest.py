@@ -245,7 +245,11 @@ def live_server(django_db_setup, django_db_blocker, tmp_path_factory) -> Iterato
     database = settings.DATABASES["default"]
     if database["ENGINE"] != "django.db.backends.sqlite3":
         pytest.fail("The live server fixture runs on the SQLite test database")
-    env = server_env(port, DATABASE_URL=f"sqlite:///{database['NAME']}")
+    env = server_env(
+        port,
+        DATABASE_URL=f"sqlite:///{database['NAME']}",
+        MEDIA_ROOT=str(tmp_path_factory.mktemp("media")),
+    )
     process = start_daphne(port, env, tmp_path_factory.mktemp("daphne") / "daphne.log")
     yield LiveServer(port, process)
     process.terminate()

@@ -73,7 +73,17 @@ class DeploymentAdmin(admin.ModelAdmin):
             "Start screen and composer",
             {"fields": ["greeting", "prompts_text", "composer_placeholder", "disclaimer"]},
         ),
-        ("Features", {"fields": [("history", "feedback", "retry")]}),
+        (
+            "Features",
+            {
+                "fields": [
+                    ("history", "feedback", "retry"),
+                    "attachments_enabled",
+                    ("attachments_max_size_mb", "attachments_max_count"),
+                    "attachments_accept",
+                ]
+            },
+        ),
         (
             "Limits",
             {

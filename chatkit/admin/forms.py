@@ -94,6 +94,21 @@ class DeploymentForm(forms.ModelForm):
     history = forms.BooleanField(label="Conversation history", required=False, initial=True)
     feedback = forms.BooleanField(label="Thumbs up/down", required=False, initial=True)
     retry = forms.BooleanField(label="Retry button", required=False, initial=True)
+    attachments_enabled = forms.BooleanField(label="Visitors can attach files", required=False)
+    attachments_max_size_mb = forms.IntegerField(
+        label="Largest file (MB)", min_value=1, max_value=100, initial=10
+    )
+    attachments_max_count = forms.IntegerField(
+        label="Files per message", min_value=1, max_value=20, initial=5
+    )
+    attachments_accept = forms.CharField(
+        label="Accepted types",
+        required=False,
+        max_length=500,
+        initial="image/*, application/pdf, text/plain",
+        help_text="MIME types, comma separated; image/* accepts every image. Only PNG, JPEG, GIF and "
+        "WebP show inline; other files download.",
+    )
 
     messages_per_minute = forms.IntegerField(
         label="Messages per minute per visitor", min_value=1, max_value=10_000, initial=20
@@ -172,6 +187,12 @@ class DeploymentForm(forms.ModelForm):
         )
         features = config.Features.model_validate(deployment.features or {})
         initial.update(history=features.history, feedback=features.feedback, retry=features.retry)
+        initial.update(
+            attachments_enabled=features.attachments.enabled,
+            attachments_max_size_mb=max(1, features.attachments.max_size // (1024 * 1024)),
+            attachments_max_count=features.attachments.max_count,
+            attachments_accept=", ".join(features.attachments.accept),
+        )
         initial.update(config.RateLimits.model_validate(deployment.rate_limits or {}).model_dump())
         for name, value in initial.items():
             self.fields[name].initial = value
@@ -248,9 +269,28 @@ class DeploymentForm(forms.ModelForm):
             {"greeting": "greeting", "prompts": "prompts_text"},
             default="prompts_text",
         )
-        features = dict(config.Features.model_validate(self.instance.features or {}).model_dump())
-        features.update({name: bool(data.get(name)) for name in ("history", "feedback", "retry")})
-        self._validate_json("features", config.Features, features, {}, default="history")
+        features = {name: bool(data.get(name)) for name in ("history", "feedback", "retry")}
+        features["attachments"] = {
+            "enabled": bool(data.get("attachments_enabled")),
+            "max_size": (data.get("attachments_max_size_mb") or 10) * 1024 * 1024,
+            "max_count": data.get("attachments_max_count") or 5,
+            "accept": [
+                part.strip()
+                for part in (data.get("attachments_accept") or "").split(",")
+                if part.strip()
+            ],
+        }
+        self._validate_json(
+            "features",
+            config.Features,
+            features,
+            {
+                "attachments.accept": "attachments_accept",
+                "attachments.max_count": "attachments_max_count",
+                "attachments.max_size": "attachments_max_size_mb",
+            },
+            default="history",
+        )
         self._validate_json(
             "rate_limits",
             config.RateLimits,

@@ -43,7 +43,9 @@ const view = new ThreadView(log, {
 const composer = new Composer($("#ck-composer"), {
   t,
   placeholder: config.placeholder,
-  onSend: (text) => send(text),
+  attachments: config.features.attachments,
+  request: (type, params) => connection.request(type, params),
+  onSend: (text, files) => send(text, files),
   onStop: () => stop(),
 });
 const history = new HistoryPanel($("#ck-history"), {
@@ -127,11 +129,11 @@ async function openThread(id) {
 
 // --- responses ----------------------------------------------------------------------------
 
-function userInput(text) {
-  return { content: [{ type: "input_text", text }], attachments: [], inference_options: {} };
+function userInput(text, files = []) {
+  return { content: [{ type: "input_text", text }], attachments: files, inference_options: {} };
 }
 
-async function send(text) {
+async function send(text, files = []) {
   if (streaming || mode === "preview") return;
   showStartScreen(false);
   if (!thread?.id) {
@@ -139,11 +141,9 @@ async function send(text) {
     view.reset(thread);
   }
   view.showPendingUserMessage(text);
-  if (!thread.id) {
-    follow(connection.stream("threads.create", { input: userInput(text) }), text);
-  } else {
-    follow(connection.stream("threads.add_user_message", { thread_id: thread.id, input: userInput(text) }), text);
-  }
+  const input = userInput(text, files);
+  if (!thread.id) follow(connection.stream("threads.create", { input }), text);
+  else follow(connection.stream("threads.add_user_message", { thread_id: thread.id, input }), text);
 }
 
 function retry() {

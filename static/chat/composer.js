@@ -1,10 +1,12 @@
 // The message box: Enter sends, Shift+Enter adds a line, Send turns into Stop while streaming.
+// With attachments on, files can be picked, dropped or pasted; they upload before sending.
 import { h, icon } from "./icons.js";
+import { Uploads } from "./uploads.js";
 
 const MAX_HEIGHT = 160;
 
 export class Composer {
-  constructor(form, { t, placeholder, onSend, onStop }) {
+  constructor(form, { t, placeholder, attachments, request, onSend, onStop }) {
     this.form = form;
     this.t = t;
     this.onSend = onSend;
@@ -20,7 +22,12 @@ export class Composer {
     });
     this.sendButton = h("button", { type: "submit", className: "ck-send", "aria-label": t("send"), title: t("send"), disabled: true }, icon("send", 18));
     this.stopButton = h("button", { type: "button", className: "ck-send ck-stop", "aria-label": t("stop"), title: t("stop"), hidden: true, onclick: () => this.onStop() }, icon("stop", 16));
-    form.append(this.input, this.sendButton, this.stopButton);
+    this.problems = h("p", { className: "ck-composer-problems", role: "alert", hidden: true });
+    const row = h("div", { className: "ck-composer-row" });
+    if (attachments?.enabled) row.append(this.#filePicker(attachments, request));
+    row.append(this.input, this.sendButton, this.stopButton);
+    form.append(...(this.files ? [this.files.list] : []), row);
+    form.after(this.problems);
     this.input.addEventListener("input", () => this.#changed());
     this.input.addEventListener("keydown", (event) => {
       if (event.key === "Enter" && !event.shiftKey && !event.isComposing) {
@@ -34,18 +41,53 @@ export class Composer {
     });
   }
 
+  #filePicker(limits, request) {
+    const list = h("ul", { className: "ck-files", "aria-label": this.t("filesToSend") });
+    this.files = new Uploads(list, { t: this.t, limits, request });
+    this.files.addEventListener("change", () => this.#changed());
+    const chooser = h("input", { type: "file", multiple: true, accept: limits.accept.join(","), hidden: true });
+    chooser.addEventListener("change", () => {
+      this.#addFiles([...chooser.files]);
+      chooser.value = "";
+    });
+    this.form.addEventListener("dragover", (event) => event.preventDefault());
+    this.form.addEventListener("drop", (event) => {
+      event.preventDefault();
+      this.#addFiles([...(event.dataTransfer?.files ?? [])]);
+    });
+    this.input.addEventListener("paste", (event) => {
+      const pasted = [...(event.clipboardData?.files ?? [])];
+      if (pasted.length) {
+        event.preventDefault();
+        this.#addFiles(pasted);
+      }
+    });
+    const button = h("button", { type: "button", className: "ck-attach", "aria-label": this.t("attach"), title: this.t("attach"), onclick: () => chooser.click() }, icon("paperclip", 18));
+    return h("span", { className: "ck-attach-wrap" }, button, chooser);
+  }
+
+  #addFiles(files) {
+    const problems = this.files.add(files);
+    this.problems.textContent = problems.join(" ");
+    this.problems.hidden = !problems.length;
+  }
+
   #submit() {
     const text = this.input.value.trim();
-    if (!text || this.streaming || this.disabled) return;
+    const files = this.files?.ready ?? [];
+    if ((!text && !files.length) || this.streaming || this.disabled || this.files?.pending) return;
     this.input.value = "";
+    this.files?.clear();
+    this.problems.hidden = true;
     this.#changed();
-    this.onSend(text);
+    this.onSend(text, files);
   }
 
   #changed() {
     this.input.style.height = "auto";
     this.input.style.height = `${Math.min(this.input.scrollHeight, MAX_HEIGHT)}px`;
-    this.sendButton.disabled = !this.input.value.trim() || this.streaming || this.disabled;
+    const empty = !this.input.value.trim() && !(this.files?.ready.length);
+    this.sendButton.disabled = empty || this.streaming || this.disabled || !!this.files?.pending;
   }
 
   setStreaming(streaming, allowCancel = true) {

@@ -2,6 +2,7 @@
 // item changes, at most once per animation frame while tokens stream in.
 import { renderMarkdown } from "../shared/markdown.js";
 import { h, icon } from "./icons.js";
+import { formatSize } from "./uploads.js";
 
 const NEAR_BOTTOM = 80;
 
@@ -162,8 +163,22 @@ export class ThreadView {
     const element = this.#shell(item, "ck-user");
     const text = item.content.map((part) => part.text ?? "").join("");
     if (item.quoted_text) element.append(h("blockquote", { className: "ck-quote", text: item.quoted_text }));
-    element.append(h("div", { className: "ck-bubble" }, h("span", { className: "ck-sr-only", text: `${this.t("you")}: ` }), text));
+    if (text) element.append(h("div", { className: "ck-bubble" }, h("span", { className: "ck-sr-only", text: `${this.t("you")}: ` }), text));
+    if (item.attachments?.length) element.append(this.#attachments(item.attachments));
     return element;
+  }
+
+  #attachments(files) {
+    const list = h("ul", { className: "ck-sent-files", "aria-label": this.t("attachments") });
+    for (const file of files) {
+      // Files are served from this origin at unguessable URLs; only http(s) is linked.
+      const url = /^https?:/i.test(file.url ?? "") ? file.url : null;
+      const content = file.type === "image" && url
+        ? h("img", { src: file.preview_url ?? url, alt: file.name, loading: "lazy" })
+        : h("span", { className: "ck-sent-file" }, icon("file", 16), h("span", { text: file.name }), h("span", { className: "ck-file-size", text: formatSize(file.size ?? 0) }));
+      list.append(h("li", {}, url ? h("a", { href: url, target: "_blank", rel: "noopener noreferrer" }, content) : content));
+    }
+    return list;
   }
 
   #assistantMessage(item, existing, isLast) {

@@ -31,6 +31,12 @@ def test_it_creates_a_deployment_and_shows_the_secret_once(staff_client):
         ],
     }
     assert deployment.rate_limits["messages_per_minute"] == 20
+    assert deployment.features["attachments"] == {
+        "enabled": False,
+        "max_size": 10 * 1024 * 1024,
+        "max_count": 5,
+        "accept": ["image/*", "application/pdf"],
+    }
     change_page = staff_client.get(
         f"/admin/chatkit/deployment/{deployment.pk}/change/"
     ).content.decode()

@@ -37,6 +37,18 @@ from tests.deployment_admin.conftest import form_data
         ({"prompts_text": "\n".join(f"p{n}" for n in range(9))}, "prompts_text", "at most 8"),
         ({"prompts_text": "x" * 81}, "prompts_text", "at most 80"),
         ({"messages_per_minute": "0"}, "messages_per_minute", "greater than or equal to 1"),
+        ({"attachments_accept": "images"}, "attachments_accept", "should match pattern"),
+        (
+            {"attachments_accept": "text/html;x=<script>"},
+            "attachments_accept",
+            "should match pattern",
+        ),
+        ({"attachments_accept": ""}, "attachments_accept", "at least 1 item"),
+        (
+            {"attachments_max_size_mb": "500"},
+            "attachments_max_size_mb",
+            "less than or equal to 100",
+        ),
     ],
 )
 def test_it_names_the_field_and_saves_nothing(staff_client, overrides, field, message):
