@@ -39,12 +39,15 @@ Widget = dict[str, Any]
 
 
 @cache
-def gallery() -> dict[str, WidgetFile]:
-    """The built-in templates by name, in name order."""
+def _gallery_texts() -> dict[str, str]:
     return {
-        path.stem: WidgetFile.loads(path.read_text(encoding="utf-8"))
-        for path in sorted(GALLERY_DIR.glob("*.widget"))
+        path.stem: path.read_text(encoding="utf-8") for path in sorted(GALLERY_DIR.glob("*.widget"))
     }
+
+
+def gallery() -> dict[str, WidgetFile]:
+    """The built-in templates by name, in name order; fresh objects, so callers may change them."""
+    return {name: WidgetFile.loads(text) for name, text in _gallery_texts().items()}
 
 
 def install_gallery() -> int:
