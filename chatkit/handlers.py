@@ -214,12 +214,14 @@ async def _send_message(
     agent = await _agent_within_limits(conn)
     item_id = new_id("msg")
     visitor = conn.session.visitor.key
-    try:
-        files = await database_sync_to_async(attachments.claim)(
-            agent.deployment, visitor, message.attachments, item_id
-        )
-    except attachments.AttachmentError as e:
-        raise _refusal(e, "params.input.attachments") from None
+    files: list[dict[str, Any]] = []
+    if message.attachments:
+        try:
+            files = await database_sync_to_async(attachments.claim)(
+                agent.deployment, visitor, message.attachments, item_id
+            )
+        except attachments.AttachmentError as e:
+            raise _refusal(e, "params.input.attachments") from None
     created = thread is None
     try:
         if created:

@@ -4,14 +4,13 @@ from django.db import migrations
 
 
 class Migration(migrations.Migration):
-
     dependencies = [
-        ('chatkit', '0004_attachments'),
+        ("chatkit", "0004_attachments"),
     ]
 
     operations = [
         migrations.RemoveIndex(
-            model_name='response',
-            name='chatkit_res_deploym_ac17fc_idx',
+            model_name="response",
+            name="chatkit_res_deploym_ac17fc_idx",
         ),
     ]
