@@ -58,6 +58,8 @@ async def measure(url: str) -> dict[str, list[float]]:
             while True:
                 frame = json.loads(await ws.recv())
                 now = time.perf_counter() - started
+                if "error" in frame:
+                    raise RuntimeError(f"the server refused the benchmark: {frame['error']}")
                 if first_event is None:
                     first_event = now
                 thread_id = frame.get("thread_id", thread_id)

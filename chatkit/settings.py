@@ -101,7 +101,11 @@ TEMPLATES = [
 ]
 
 DATABASE_URL = os.getenv("DATABASE_URL", f"sqlite:///{BASE_DIR / 'var' / 'chatkit.sqlite3'}")
-DATABASES = {"default": dj_database_url.parse(DATABASE_URL, conn_max_age=0)}
+# Persistent connections: opening one (and running the SQLite pragmas) on every trip to
+# the database would cost more than the queries themselves.
+DATABASES = {
+    "default": dj_database_url.parse(DATABASE_URL, conn_max_age=600, conn_health_checks=True)
+}
 if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
     _db_name = Path(DATABASES["default"]["NAME"])
     _db_name.parent.mkdir(parents=True, exist_ok=True)

@@ -269,3 +269,24 @@ async def test_it_deletes_an_unsent_file_and_its_bytes(chat, files_deployment, t
         "result"
     ] == {}
     assert not stored[0].exists()
+
+
+async def test_it_drops_files_nobody_sent_within_a_day(chat, files_deployment, tmp_path):
+    from datetime import timedelta
+
+    from django.utils import timezone
+
+    forgetful = await chat()
+    await forgetful.auth(files_deployment, "anon:forgetful")
+    old = await reserve(forgetful)
+    await upload(old["upload_descriptor"], PNG)
+    await database_sync_to_async(
+        lambda: Attachment.objects.filter(pk=old["id"]).update(
+            created_at=timezone.now() - timedelta(days=2)
+        )
+    )()
+    other = await chat()
+    await other.auth(files_deployment, "anon:other")
+    await reserve(other)
+    assert not await database_sync_to_async(Attachment.objects.filter(pk=old["id"]).exists)()
+    assert [p for p in tmp_path.rglob("*") if p.is_file()] == []
