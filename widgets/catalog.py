@@ -827,14 +827,11 @@ class Button(Component):
     """Cannot be pressed."""
 
 
-class Input(Component):
-    """A single-line text field."""
+class TextField(Component):
+    """What `Input` and `Textarea` share."""
 
-    type: Literal["Input"]
     name: FieldName
     """Form field name."""
-    inputType: Literal["number", "email", "text", "password", "tel", "url"] = None
-    """Native input type."""
     defaultValue: str = None
     """Initial value."""
     required: bool = None
@@ -857,44 +854,28 @@ class Input(Component):
     """Field size."""
     gutterSize: GutterSize = None
     """Inner horizontal padding, overriding `size`."""
+
+
+class Input(TextField):
+    """A single-line text field."""
+
+    type: Literal["Input"]
+    inputType: Literal["number", "email", "text", "password", "tel", "url"] = None
+    """Native input type."""
     pill: bool = None
     """Fully rounded ends."""
 
 
-class Textarea(Component):
+class Textarea(TextField):
     """A multi-line text field."""
 
     type: Literal["Textarea"]
-    name: FieldName
-    """Form field name."""
-    defaultValue: str = None
-    """Initial value."""
-    required: bool = None
-    """Must be filled in."""
-    pattern: str = Field(None, max_length=1000)
-    """Regular expression the value must match."""
-    placeholder: str = None
-    """Placeholder text."""
-    autoSelect: bool = None
-    """Select the contents when shown."""
-    autoFocus: bool = None
-    """Focus the field when shown."""
-    disabled: bool = None
-    """Cannot be edited."""
-    variant: InputVariant = None
-    """Visual style."""
-    size: ControlSize = None
-    """Field size."""
-    gutterSize: GutterSize = None
-    """Inner horizontal padding, overriding `size`."""
     rows: PositiveCount = None
     """Visible rows."""
     autoResize: bool = None
     """Grow and shrink with the content."""
     maxRows: PositiveCount = None
     """Most rows when auto-resizing."""
-    allowAutofillExtensions: bool = None
-    """Allow password managers and autofill extensions."""
 
 
 class Select(Component):

@@ -2676,26 +2676,10 @@ export const widgetSchema = {
           "minLength": 1,
           "type": "string"
         },
-        "type": {
-          "const": "Input",
-          "type": "string"
-        },
         "name": {
           "description": "Form field name.",
           "maxLength": 200,
           "pattern": "^(?:(?!(?:__proto__|prototype|constructor)(?![A-Za-z0-9_-]))[A-Za-z0-9_-]+(?:\\.(?!(?:__proto__|prototype|constructor)(?![A-Za-z0-9_-]))[A-Za-z0-9_-]+)*)(?![\\s\\S])",
-          "type": "string"
-        },
-        "inputType": {
-          "description": "Native input type.",
-          "enum": [
-            "number",
-            "email",
-            "text",
-            "password",
-            "tel",
-            "url"
-          ],
           "type": "string"
         },
         "defaultValue": {
@@ -2766,14 +2750,30 @@ export const widgetSchema = {
           ],
           "type": "string"
         },
+        "type": {
+          "const": "Input",
+          "type": "string"
+        },
+        "inputType": {
+          "description": "Native input type.",
+          "enum": [
+            "number",
+            "email",
+            "text",
+            "password",
+            "tel",
+            "url"
+          ],
+          "type": "string"
+        },
         "pill": {
           "description": "Fully rounded ends.",
           "type": "boolean"
         }
       },
       "required": [
-        "type",
-        "name"
+        "name",
+        "type"
       ],
       "title": "Input",
       "type": "object"
@@ -3782,10 +3782,6 @@ export const widgetSchema = {
           "minLength": 1,
           "type": "string"
         },
-        "type": {
-          "const": "Textarea",
-          "type": "string"
-        },
         "name": {
           "description": "Form field name.",
           "maxLength": 200,
@@ -3808,6 +3804,10 @@ export const widgetSchema = {
         "placeholder": {
           "description": "Placeholder text.",
           "type": "string"
+        },
+        "allowAutofillExtensions": {
+          "description": "Allow password managers and autofill extensions.",
+          "type": "boolean"
         },
         "autoSelect": {
           "description": "Select the contents when shown.",
@@ -3856,6 +3856,10 @@ export const widgetSchema = {
           ],
           "type": "string"
         },
+        "type": {
+          "const": "Textarea",
+          "type": "string"
+        },
         "rows": {
           "description": "Visible rows.",
           "minimum": 1,
@@ -3869,15 +3873,11 @@ export const widgetSchema = {
           "description": "Most rows when auto-resizing.",
           "minimum": 1,
           "type": "integer"
-        },
-        "allowAutofillExtensions": {
-          "description": "Allow password managers and autofill extensions.",
-          "type": "boolean"
         }
       },
       "required": [
-        "type",
-        "name"
+        "name",
+        "type"
       ],
       "title": "Textarea",
       "type": "object"
