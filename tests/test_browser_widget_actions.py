@@ -45,9 +45,10 @@ def test_it_updates_the_widget_the_agent_changes(page, live_server, demo_deploym
     frame = open_chat(page, live_server.url)
     send(frame, "/widget confirmation")
     widget = frame.locator("[data-item-type=widget]").last
+    confirm = widget.get_by_role("button", name="Send $1,250.00")
+    expect(confirm).to_be_visible()
     item_id = widget.get_attribute("data-item-id")
     before = ThreadItem.objects.get(pk=item_id).data["widget"]
-    confirm = widget.locator("[data-component=Card] button").first
     confirm.click()
     expect(frame.locator("[data-item-type=assistant_message]").last).to_contain_text("Received the")
     after = ThreadItem.objects.get(pk=item_id).data["widget"]
