@@ -204,18 +204,6 @@ REQUEST_PARAMS: dict[str, type[Model]] = {
     "ping": NoParams,
 }
 
-# Requests answered with stream events (then a `done` frame) rather than one result.
-STREAMING_TYPES = frozenset(
-    {
-        "threads.create",
-        "threads.add_user_message",
-        "threads.custom_action",
-        "threads.retry_after_item",
-        "threads.add_client_tool_output",
-        "threads.resume",
-    }
-)
-
 
 class Request(BaseModel):
     id: str
@@ -515,9 +503,6 @@ ThreadStreamEvent = (
     | ErrorEvent
     | Notice
 )
-
-# Shown to the visitor but not part of the thread's stored history.
-EPHEMERAL_EVENT_TYPES = frozenset({"progress_update", "client_effect", "stream_options"})
 
 
 # --- frames ---------------------------------------------------------------------------

@@ -30,10 +30,6 @@ def get_deployment(pk: int) -> Deployment | None:
     return Deployment.objects.filter(pk=pk).first()
 
 
-def get_deployment_by_key(public_key: str) -> Deployment | None:
-    return Deployment.objects.filter(public_key=public_key).first()
-
-
 def get_thread(session: Session, thread_id: str) -> Thread:
     thread = Thread.objects.filter(
         pk=thread_id, deployment_id=session.deployment_id, visitor=session.visitor.key
@@ -372,7 +368,6 @@ aget_item = database_sync_to_async(get_item)
 aget_thread_item = database_sync_to_async(get_thread_item)
 aitems_for_agent = database_sync_to_async(items_for_agent)
 asave_feedback = database_sync_to_async(save_feedback)
-aclaim_thread = database_sync_to_async(claim_thread)
 aheartbeat = database_sync_to_async(heartbeat)
 arelease_thread = database_sync_to_async(release_thread)
 aappend_events = database_sync_to_async(append_events)
