@@ -139,3 +139,22 @@ def test_it_uses_the_accessible_names_of_the_spec(page, live_server, demo_deploy
     assert (feedback.kind, feedback.comment) == ("negative", "Not helpful")
     frame.get_by_role("textbox", name="Message").press("Escape")
     expect(page.get_by_role("button", name="Open chat")).to_be_visible()
+
+
+def test_it_loads_earlier_messages_of_a_long_conversation(page, live_server, demo_deployment):
+    frame = open_chat(page, live_server.url)
+    for n in range(11):
+        send(frame, f"message number {n}")
+        expect(frame.locator("[data-item-type=assistant_message]")).to_have_count(n + 1)
+    page.reload()
+    page.get_by_role("button", name="Open chat").click()
+    frame = page.frame_locator("iframe[title=Chat]")
+    users = frame.locator("[data-item-type=user_message]")
+    expect(users).to_have_count(10)
+    expect(users.first).to_contain_text("message number 1")
+    frame.get_by_role("button", name="Load earlier messages").click()
+    expect(users).to_have_count(11)
+    expect(users.first).to_contain_text("message number 0")
+    expect(frame.get_by_role("button", name="Load earlier messages")).to_be_hidden()
+    ids = frame.locator("[data-item-type]").evaluate_all("els => els.map((e) => e.dataset.itemId)")
+    assert len(ids) == len(set(ids)) == 22

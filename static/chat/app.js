@@ -39,6 +39,7 @@ const view = new ThreadView(log, {
   onFeedback: (item, kind, comment) =>
     connection.request("items.feedback", { thread_id: thread.id, item_ids: [item.id], kind, comment }).catch(() => {}),
   onWidgetAction: (itemId, action) => widgetAction(itemId, action),
+  onLoadOlder: () => loadOlder(),
 });
 const composer = new Composer($("#ck-composer"), {
   t,
@@ -100,6 +101,16 @@ function rememberThread(id) {
   if (!visitorId) return;
   if (id) storage.setItem(threadKey(), id);
   else storage.removeItem(threadKey());
+}
+
+async function loadOlder() {
+  const shown = thread;
+  if (!shown?.olderCursor) return;
+  const page = await connection.request("items.list", { thread_id: shown.id, order: "desc", after: shown.olderCursor, limit: 20 });
+  if (thread !== shown) return;
+  const older = page.data.reverse();
+  shown.prepend(older, page.has_more ? page.after : null);
+  view.showOlder(older.map((item) => item.id));
 }
 
 function startNewThread() {

@@ -11,7 +11,7 @@ export class HistoryPanel {
     this.onOpen = onOpen;
     this.format = new Intl.DateTimeFormat(locale || undefined, { dateStyle: "medium", timeStyle: "short" });
     this.items = h("ul", { className: "ck-history-list", "aria-label": t("conversations") });
-    this.more = h("button", { type: "button", className: "ck-chip", hidden: true, onclick: () => this.#load() }, t("loadOlder"));
+    this.more = h("button", { type: "button", className: "ck-chip", hidden: true, onclick: () => this.#load() }, t("moreConversations"));
     this.backButton = h("button", { type: "button", className: "ck-icon-button", "aria-label": t("back"), title: t("back"), onclick: () => this.hide() }, icon("back"));
     panel.append(
       h("div", { className: "ck-history-header" }, this.backButton, h("h2", { text: t("conversations") })),

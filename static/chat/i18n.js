@@ -29,6 +29,7 @@ const STRINGS = {
     rateLimited: "You're sending messages too quickly. Try again in {seconds} s.",
     busy: "Please wait for the current answer to finish.",
     loadOlder: "Load earlier messages",
+    moreConversations: "Show more conversations",
     chatLog: "Conversation",
     you: "You",
     assistant: "Assistant",

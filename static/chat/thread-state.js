@@ -11,6 +11,8 @@ export class ThreadState {
     this.lastSeq = thread?.last_seq ?? 0;
     this.streaming = new Set();
     for (const item of thread?.items?.data ?? []) this.items.set(item.id, item);
+    // Where items.list continues towards older items, or null when all are loaded.
+    this.olderCursor = thread?.items?.has_more ? thread.items.after : null;
   }
 
   /** Apply one stream frame; returns the ids of items that changed (or null if skipped). */
@@ -48,11 +50,12 @@ export class ThreadState {
     }
   }
 
-  /** Prepend older items fetched with items.list (oldest first). */
-  prepend(items) {
+  /** Put older items (oldest first, from items.list) before the loaded ones. */
+  prepend(items, olderCursor) {
     const merged = new Map(items.map((item) => [item.id, item]));
     for (const [id, item] of this.items) merged.set(id, item);
     this.items = merged;
+    this.olderCursor = olderCursor;
   }
 
   lastUserMessage() {

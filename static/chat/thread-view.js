@@ -7,7 +7,7 @@ import { formatSize } from "./uploads.js";
 const NEAR_BOTTOM = 80;
 
 export class ThreadView {
-  constructor(log, { t, features, onRetry, onFeedback, onWidgetAction, colorScheme }) {
+  constructor(log, { t, features, onRetry, onFeedback, onWidgetAction, onLoadOlder, colorScheme }) {
     this.log = log;
     this.t = t;
     this.features = features;
@@ -21,7 +21,9 @@ export class ThreadView {
     this.state = null;
     this.feedback = new Map();
     this.tail = h("div", { className: "ck-tail" });
-    this.log.append(this.tail);
+    // Always the log's first child: items are kept between it and the tail.
+    this.older = h("button", { type: "button", className: "ck-chip ck-older", hidden: true, onclick: () => onLoadOlder() }, this.t("loadOlder"));
+    this.log.append(this.older, this.tail);
     // Follow new content only while the visitor is at the bottom; reading older messages
     // is not interrupted by a streaming answer.
     this.pinned = true;
@@ -36,8 +38,17 @@ export class ThreadView {
     for (const element of this.elements.values()) element.remove();
     this.elements.clear();
     this.tail.replaceChildren();
+    this.older.hidden = true;
     this.dirty = new Set(state ? state.items.keys() : []);
     this.#flush(true);
+  }
+
+  /** Draw items just put before the loaded ones, keeping what the visitor was looking at. */
+  showOlder(ids) {
+    const fromBottom = this.log.scrollHeight - this.log.scrollTop;
+    for (const id of ids) this.dirty.add(id);
+    this.#flush(false);
+    this.log.scrollTop = this.log.scrollHeight - fromBottom;
   }
 
   /** Mark items as changed; they are redrawn on the next animation frame. */
@@ -130,14 +141,14 @@ export class ThreadView {
     }
     this.dirty.clear();
     // Keep DOM order equal to thread order (items are appended in order almost always).
-    let previous = null;
+    let previous = this.older;
     for (const id of order) {
       const element = this.elements.get(id);
       if (!element) continue;
-      const expected = previous ? previous.nextElementSibling : this.log.firstElementChild;
-      if (expected !== element) this.log.insertBefore(element, previous ? previous.nextSibling : this.log.firstChild);
+      if (previous.nextElementSibling !== element) this.log.insertBefore(element, previous.nextSibling);
       previous = element;
     }
+    this.older.hidden = !state.olderCursor;
     if (this.pending) this.log.insertBefore(this.pending, this.tail);
     this.scrollToBottom(jump);
   }
