@@ -109,7 +109,7 @@ def test_it_resumes_after_a_dropped_connection_without_losing_or_repeating(
     item = ThreadItem.objects.get(pk=answer.get_attribute("data-item-id"))
     shown = frame.locator(f"[data-item-id='{item.id}'] .ck-prose").inner_text()
     assert " ".join(shown.split()) == words(item.data["content"][0]["text"])
-    assert shown.count("part 1 of") == 1
+    assert shown.count("This is part 1") == 1  # the drop may cut mid-sentence
     assert not page.js_errors
 
 
