@@ -7,10 +7,12 @@ from django.core.asgi import get_asgi_application
 os.environ.setdefault("DJANGO_SETTINGS_MODULE", "chatkit.settings")
 django_asgi_app = get_asgi_application()
 
-from channels.routing import ProtocolTypeRouter, URLRouter  # noqa: E402
+from channels.routing import ChannelNameRouter, ProtocolTypeRouter, URLRouter  # noqa: E402
 from django.urls import path, re_path  # noqa: E402
 
 from chatkit.consumers import ChatConsumer  # noqa: E402
+from chatkit.responses import RESPONSES_CHANNEL  # noqa: E402
+from chatkit.responses.worker import ResponseWorker  # noqa: E402
 from chatkit.uploads import UploadConsumer  # noqa: E402
 
 application = ProtocolTypeRouter(
@@ -22,5 +24,7 @@ application = ProtocolTypeRouter(
             ]
         ),
         "websocket": URLRouter([path("ws/chat/", ChatConsumer.as_asgi())]),
+        # `manage.py runworker chatkit-responses` (CHATKIT_EXECUTOR=workers).
+        "channel": ChannelNameRouter({RESPONSES_CHANNEL: ResponseWorker.as_asgi()}),
     }
 )

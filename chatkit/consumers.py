@@ -1,6 +1,7 @@
-"""The chat websocket: framing, authentication, dispatch, and the runs and watches it holds.
+"""The chat websocket: framing, authentication, dispatch, and the threads it follows.
 
-What each request does lives in `chatkit.handlers`; this module only moves frames.
+What each request does lives in `chatkit.handlers`; answers run in `chatkit.responses`,
+apart from this connection: closing it never stops one. This module only moves frames.
 """
 
 from __future__ import annotations
@@ -8,19 +9,22 @@ from __future__ import annotations
 import asyncio
 import json
 import logging
+import re
 import time
-from dataclasses import dataclass, field
+import weakref
+from collections import deque
 from typing import Any
 
 from channels.db import database_sync_to_async
 from channels.generic.websocket import AsyncWebsocketConsumer
 from django.conf import settings
 
-from chatkit import handlers, observed, store
+from chatkit import handlers, observed, responses, store
 from chatkit import protocol as p
 from chatkit.origins import is_own_origin
-from chatkit.responses import ResponseRunner, thread_group
-from chatkit.sessions import Session, SessionError, check_deployment
+from chatkit.responses import shutdown
+from chatkit.sessions import Session, SessionError, check_deployment, read_session
+from chatkit.transport import SERVICE_RESTART, TooSlow, Transport
 
 log = logging.getLogger(__name__)
 
@@ -28,16 +32,14 @@ AUTH_TIMEOUT = 15
 SESSION_RECHECK = 1.0
 CLOSE_UNAUTHENTICATED = 4401
 CLOSE_FORBIDDEN_ORIGIN = 4403
+CLOSE_TOO_SLOW = 4408
+# Resumes replay from the store: a connection gets this many per window.
+RESUMES_PER_WINDOW = 30
+RESUME_WINDOW = 60.0
+# A JSON escape of a UTF-16 surrogate; only then can a decoded frame hold a lone one.
+SURROGATE_ESCAPE = re.compile(r"\\u[dD][89a-fA-F]")
 
-
-@dataclass
-class Watch:
-    """A `threads.resume` that follows a response running elsewhere until it finishes."""
-
-    request_id: str
-    last_seq: int
-    response_running: bool = True
-    checker: asyncio.Task | None = field(default=None, repr=False)
+open_connections: weakref.WeakSet[ChatConsumer] = weakref.WeakSet()
 
 
 def _header(scope: dict[str, Any], name: bytes) -> str | None:
@@ -47,11 +49,30 @@ def _header(scope: dict[str, Any], name: bytes) -> str | None:
     return None
 
 
+def _is_valid_unicode(frame: Any) -> bool:
+    try:
+        json.dumps(frame, ensure_ascii=False).encode()
+    except UnicodeEncodeError:
+        return False
+    return True
+
+
+async def close_all_connections() -> None:
+    """On SIGTERM: clients reconnect at once (elsewhere) and resume their answers."""
+    for consumer in list(open_connections):
+        await consumer.close_for_restart()
+
+
+# Sockets close first, then running answers get their grace period (SIGTERM order).
+shutdown.on_shutdown(close_all_connections)
+
+
 class ChatConsumer(AsyncWebsocketConsumer):
     session: Session | None = None
     session_checked_at: float = 0.0
     last_seen_noted: float = 0.0
     request_id: str | None = None
+    closed: bool = True
 
     async def connect(self) -> None:
         origin = _header(self.scope, b"origin")
@@ -60,29 +81,30 @@ class ChatConsumer(AsyncWebsocketConsumer):
             log.info("websocket refused for origin %r", origin)
             await self.close(code=CLOSE_FORBIDDEN_ORIGIN)
             return
-        self.closed = False
-        self.runs: dict[str, tuple[asyncio.Task, ResponseRunner]] = {}
-        self.watches: dict[str, Watch] = {}
-        self.groups_joined: set[str] = set()
+        await responses.ensure_started()
         await self.accept()
+        self.transport = Transport(self.base_send)
+        if shutdown.in_progress:
+            await self.close_for_restart()
+            return
+        self.closed = False
+        self.followers: dict[str, responses.Follower] = {}
+        self.groups_joined: set[str] = set()
+        self.resumes: deque[float] = deque()
+        open_connections.add(self)
         self.auth_timer = asyncio.create_task(self._require_auth())
 
     async def disconnect(self, code: int) -> None:
-        self.closed = True
-        if hasattr(self, "auth_timer"):
-            self.auth_timer.cancel()
-        tasks = []
-        for task, runner in list(getattr(self, "runs", {}).values()):
-            runner.stop_outcome = "disconnected"
-            task.cancel()
-            tasks.append(task)
-        if tasks:
-            # Let cancelled responses store their partial answers before the consumer goes.
-            await asyncio.wait(tasks, timeout=10)
-        for watch in getattr(self, "watches", {}).values():
-            if watch.checker:
-                watch.checker.cancel()
-        for group in getattr(self, "groups_joined", set()):
+        was_open, self.closed = not self.closed, True
+        open_connections.discard(self)
+        if not was_open:
+            return
+        self.auth_timer.cancel()
+        for follower in list(self.followers.values()):
+            await responses.bus.unfollow(follower)
+            await follower.cancel()
+        self.followers.clear()
+        for group in self.groups_joined:
             await self.channel_layer.group_discard(group, self.channel_name)
         if self.session is not None:
             await database_sync_to_async(observed.connection_closed)(self.channel_name)
@@ -117,6 +139,13 @@ class ChatConsumer(AsyncWebsocketConsumer):
                 p.error_frame(None, "invalid_json", "The frame is not valid JSON.")
             )
             return
+        if SURROGATE_ESCAPE.search(text_data) and not _is_valid_unicode(frame):
+            await self.send_json(
+                p.error_frame(
+                    None, "invalid_json", "The frame holds a lone surrogate: it is not Unicode."
+                )
+            )
+            return
         request_id = p.request_id_of(frame)
         self.request_id = request_id
         try:
@@ -134,9 +163,17 @@ class ChatConsumer(AsyncWebsocketConsumer):
 
     async def _dispatch(self, request: p.Request) -> None:
         try:
-            if request.type != "session.auth" and not await self._session_still_valid():
+            if request.type == "session.auth":
+                result = await self._authenticate(request.params)
+            elif not await self._session_still_valid():
                 return
-            result = await handlers.handle(self, request)
+            elif request.type == "ping":
+                result = await self._ping()
+            else:
+                if request.type == "threads.resume":
+                    self._count_resume()
+                ctx = handlers.RequestContext(self.session, request.id, self)
+                result = await handlers.handle(ctx, request)
         except p.ProtocolError as e:
             await self.send_json(p.error_frame(request.id, e.code, e.message, **e.extra))
             return
@@ -148,6 +185,54 @@ class ChatConsumer(AsyncWebsocketConsumer):
             return
         if result is not None:
             await self.send_json(p.result_frame(request.id, result))
+
+    async def _authenticate(self, params: p.SessionAuthParams) -> dict[str, Any]:
+        try:
+            session = read_session(params.token)
+            deployment = check_deployment(
+                await store.aget_deployment(session.deployment_id), session
+            )
+        except SessionError as e:
+            raise p.ProtocolError("unauthenticated", e.message, reason=e.code) from None
+        first_auth = self.session is None
+        if not first_auth and (
+            self.session.deployment_id != session.deployment_id
+            or self.session.visitor != session.visitor
+        ):
+            raise p.ProtocolError(
+                "invalid_request", "A connection cannot change visitor; reconnect instead."
+            )
+        self.session = session
+        self.session_checked_at = time.monotonic()
+        if first_auth:
+            self.auth_timer.cancel()
+            await database_sync_to_async(observed.connection_opened)(
+                self.channel_name, deployment.pk, session.visitor.key
+            )
+            group = f"deployment.{deployment.pk}"
+            await self.channel_layer.group_add(group, self.channel_name)
+            self.groups_joined.add(group)
+        return {"visitor": session.visitor.public_dict()}
+
+    async def _ping(self) -> dict[str, Any]:
+        if time.monotonic() - self.last_seen_noted > observed.LIVE_TIMEOUT / 3:
+            self.last_seen_noted = time.monotonic()
+            await database_sync_to_async(observed.connection_seen)(self.channel_name)
+        return {}
+
+    def _count_resume(self) -> None:
+        now = time.monotonic()
+        while self.resumes and self.resumes[0] < now - RESUME_WINDOW:
+            self.resumes.popleft()
+        if len(self.resumes) >= RESUMES_PER_WINDOW:
+            retry_after = max(1, int(self.resumes[0] + RESUME_WINDOW - now) + 1)
+            raise p.ProtocolError(
+                "rate_limited",
+                f"Too many resumes on this connection; try again in {retry_after} s.",
+                retry_after=retry_after,
+                scope="resume",
+            )
+        self.resumes.append(now)
 
     async def _session_still_valid(self) -> bool:
         """Refuse requests of an expired session; close the socket of a revoked one.
@@ -175,94 +260,101 @@ class ChatConsumer(AsyncWebsocketConsumer):
     # --- frames out -------------------------------------------------------------------
 
     async def send_json(self, frame: dict[str, Any]) -> None:
-        if not self.closed:
+        if self.closed:
+            return
+        if self.transport.overflowing():
+            await self._drop_too_slow()
+            return
+        try:
             await self.send(text_data=json.dumps(frame, separators=(",", ":"), ensure_ascii=False))
+        except UnicodeEncodeError:
+            # A lone surrogate from an agent: escaped, the frame is plain ASCII and still valid.
+            await self.send(text_data=json.dumps(frame, separators=(",", ":")))
 
-    async def send_frames(self, frames: list[dict[str, Any]]) -> None:
-        for frame in frames:
-            await self.send_json(frame)
+    async def _send_events(
+        self, request_id: str, thread_id: str, events: list[tuple[int, dict[str, Any]]]
+    ) -> None:
+        for seq, event in events:
+            await self.send_json(p.stream_frame(request_id, thread_id, seq, event))
         # Daphne writes queued sends only when the consumer yields; without this a burst
         # of tokens reaches the browser all at once.
         await asyncio.sleep(0)
 
-    async def publish(self, message: dict[str, Any]) -> None:
-        await self.channel_layer.group_send(
-            thread_group(message["thread_id"]), {**message, "sender": self.channel_name}
-        )
+    async def _send_done(self, request_id: str, thread_id: str) -> None:
+        await self.send_json(p.done_frame(request_id, thread_id))
 
-    async def join(self, thread_id: str) -> None:
-        group = thread_group(thread_id)
-        if group not in self.groups_joined:
-            await self.channel_layer.group_add(group, self.channel_name)
-            self.groups_joined.add(group)
+    async def close_for_restart(self) -> None:
+        self.closed = True
+        if not self.transport.close_for_restart():
+            await self.close(code=SERVICE_RESTART)
 
-    # --- runs (responses this connection started) --------------------------------------
-
-    def start_run(self, runner: ResponseRunner, coro) -> None:
-        task = asyncio.create_task(coro)
-        thread_id = runner.thread_id
-        self.runs[thread_id] = (task, runner)
-
-        def forget(_task: asyncio.Task) -> None:
-            if self.runs.get(thread_id, (None,))[0] is _task:
-                del self.runs[thread_id]
-
-        task.add_done_callback(forget)
-
-    def cancel_local_run(self, thread_id: str) -> bool:
-        run = self.runs.get(thread_id)
-        if run is None:
-            return False
-        run[1].stop_outcome = "cancelled"
-        run[0].cancel()
-        return True
-
-    # --- watches (resumes following a response elsewhere) -------------------------------
-
-    def start_watch(self, thread_id: str, watch: Watch) -> None:
-        self.watches[thread_id] = watch
-        watch.checker = asyncio.create_task(self._check_watch(thread_id, watch))
-
-    async def end_watch(self, thread_id: str) -> None:
-        watch = self.watches.pop(thread_id, None)
-        if watch is None:
+    async def _drop_too_slow(self) -> None:
+        if self.closed:
             return
-        if watch.checker and watch.checker is not asyncio.current_task():
-            watch.checker.cancel()
-        await self.send_json(p.done_frame(watch.request_id, thread_id))
+        log.info("closing a connection that fell behind (%s)", self.channel_name)
+        self.closed = True
+        await self.send(
+            text_data=json.dumps(
+                p.error_frame(
+                    None,
+                    "too_slow",
+                    "This connection fell too far behind; reconnect and resume by seq.",
+                )
+            )
+        )
+        await self.close(code=CLOSE_TOO_SLOW)
 
-    async def _check_watch(self, thread_id: str, watch: Watch) -> None:
-        # If the process running the response dies, no "finished" message ever comes;
-        # its heartbeat stops, and this notices.
-        while True:
-            await asyncio.sleep(settings.CHATKIT_RUN_LEASE / 2)
-            if self.session is None:
-                return
-            try:
-                thread = await store.aget_thread(self.session, thread_id)
-            except p.ProtocolError:
-                break
-            if not await store.ais_running(thread):
-                break
-        await self.end_watch(thread_id)
+    # --- following threads ----------------------------------------------------------------
+
+    async def follow(
+        self,
+        request_id: str,
+        thread_id: str,
+        after_seq: int,
+        response_id: str | None,
+        replay: bool = True,
+    ) -> None:
+        previous = self.followers.get(thread_id)
+        if previous is not None:
+            previous.end_now()
+        follower = responses.Follower(
+            thread_id=thread_id,
+            request_id=request_id,
+            after_seq=after_seq,
+            response_id=response_id,
+            replay=replay,
+            send_events=self._send_events,
+            send_done=self._send_done,
+            room=self.transport.room,
+            on_end=self._follower_ended,
+        )
+        self.followers[thread_id] = follower
+        if response_id is not None:
+            await responses.bus.follow(follower)
+            if replay:
+                # It may have finished between reading the thread and following it.
+                running = await store.arunning_responses([thread_id])
+                if running.get(thread_id) != response_id:
+                    follower.finish(response_id, None)
+        follower.start()
+
+    async def _follower_ended(
+        self, follower: responses.Follower, failure: BaseException | None
+    ) -> None:
+        await responses.bus.unfollow(follower)
+        if self.followers.get(follower.thread_id) is follower:
+            del self.followers[follower.thread_id]
+        if isinstance(failure, TooSlow):
+            await self._drop_too_slow()
+        elif failure is not None:
+            log.error("following %s failed", follower.thread_id, exc_info=failure)
+            await self.send_json(
+                p.error_frame(
+                    follower.request_id, "internal", "The server failed to send this answer."
+                )
+            )
 
     # --- channel layer messages ---------------------------------------------------------
-
-    async def thread_frames(self, message: dict[str, Any]) -> None:
-        watch = self.watches.get(message["thread_id"])
-        if watch is None or message.get("sender") == self.channel_name:
-            return
-        fresh = [frame for frame in message["frames"] if frame["seq"] > watch.last_seq]
-        if fresh:
-            watch.last_seq = fresh[-1]["seq"]
-            await self.send_frames([{**frame, "id": watch.request_id} for frame in fresh])
-
-    async def thread_finished(self, message: dict[str, Any]) -> None:
-        if message["thread_id"] in self.watches and message.get("sender") != self.channel_name:
-            await self.end_watch(message["thread_id"])
-
-    async def thread_cancel(self, message: dict[str, Any]) -> None:
-        self.cancel_local_run(message["thread_id"])
 
     async def session_revoked(self, message: dict[str, Any]) -> None:
         if self.session is not None and self.session.deployment_id == message["deployment_id"]:

@@ -1,36 +1,73 @@
 """What each websocket request does (SPEC §7). One function per request type.
 
-Non-streaming handlers return the `result` object; streaming ones start a response run
-(or a watch) on the connection and return None, the run sends the frames and `done`.
+A handler gets a `RequestContext`: the session, the request id, and what it may do on the
+connection (send a frame, follow a thread). Non-streaming handlers return the `result`
+object. Streaming ones store the visitor's side of the turn, follow the thread and submit
+the turn to the executor (`chatkit.responses`); the follower sends the frames and `done`.
 """
 
 from __future__ import annotations
 
 import logging
-import time
 from collections.abc import Awaitable, Callable
-from typing import TYPE_CHECKING, Any
+from dataclasses import dataclass
+from typing import TYPE_CHECKING, Any, Protocol
 
 from channels.db import database_sync_to_async
 from django.utils import timezone
 
-from chatkit import attachments, observed, ratelimit, store
+from chatkit import attachments, ratelimit, responses, store
 from chatkit import protocol as p
 from chatkit.agents import Agent, AgentContext, load_agent
 from chatkit.config import RateLimits
 from chatkit.models import new_id
-from chatkit.responses import INVALID_WIDGET, ResponseRunner, thread_group
-from chatkit.sessions import SessionError, check_deployment, read_session
+from chatkit.responses.runner import INVALID_WIDGET, MISCONFIGURED
+from chatkit.sessions import Session, SessionError, check_deployment
 from widgets.validation import validate_widget
 
 if TYPE_CHECKING:
-    from chatkit.consumers import ChatConsumer
     from chatkit.models import Deployment, Thread
 
 log = logging.getLogger(__name__)
-MISCONFIGURED = "The assistant of this chat is not configured correctly."
 
-Handler = Callable[["ChatConsumer", Any], Awaitable[dict[str, Any] | None]]
+
+class Connection(Protocol):
+    """What a handler may do with the connection a request came on."""
+
+    async def send_json(self, frame: dict[str, Any]) -> None: ...
+
+    async def follow(
+        self,
+        request_id: str,
+        thread_id: str,
+        after_seq: int,
+        response_id: str | None,
+        replay: bool = True,
+    ) -> None: ...
+
+
+@dataclass
+class RequestContext:
+    session: Session
+    request_id: str
+    connection: Connection
+
+    async def send(self, frame: dict[str, Any]) -> None:
+        await self.connection.send_json(frame)
+
+    async def follow(
+        self, thread_id: str, after_seq: int, response_id: str | None, replay: bool = True
+    ) -> None:
+        """Send this request the thread's events after `after_seq` (read from the store
+        unless `replay` is off), then those of `response_id` live, then `done`."""
+        await self.connection.follow(self.request_id, thread_id, after_seq, response_id, replay)
+
+    async def publish(self, thread_id: str, first_seq: int, events: list[dict[str, Any]]) -> None:
+        """Stored events go to every follower of the thread, in every process."""
+        await responses.bus.publish(thread_id, first_seq, events)
+
+
+Handler = Callable[[RequestContext, Any], Awaitable[dict[str, Any] | None]]
 HANDLERS: dict[str, Handler] = {}
 
 
@@ -42,47 +79,8 @@ def handles(request_type: str) -> Callable[[Handler], Handler]:
     return register
 
 
-async def handle(conn: ChatConsumer, request: p.Request) -> dict[str, Any] | None:
-    return await HANDLERS[request.type](conn, request.params)
-
-
-# --- session ---------------------------------------------------------------------------
-
-
-@handles("session.auth")
-async def session_auth(conn: ChatConsumer, params: p.SessionAuthParams) -> dict[str, Any]:
-    try:
-        session = read_session(params.token)
-        deployment = check_deployment(await store.aget_deployment(session.deployment_id), session)
-    except SessionError as e:
-        raise p.ProtocolError("unauthenticated", e.message, reason=e.code) from None
-    first_auth = conn.session is None
-    if not first_auth and (
-        conn.session.deployment_id != session.deployment_id
-        or conn.session.visitor != session.visitor
-    ):
-        raise p.ProtocolError(
-            "invalid_request", "A connection cannot change visitor; reconnect instead."
-        )
-    conn.session = session
-    conn.session_checked_at = time.monotonic()
-    if first_auth:
-        conn.auth_timer.cancel()
-        await database_sync_to_async(observed.connection_opened)(
-            conn.channel_name, deployment.pk, session.visitor.key
-        )
-        group = f"deployment.{deployment.pk}"
-        await conn.channel_layer.group_add(group, conn.channel_name)
-        conn.groups_joined.add(group)
-    return {"visitor": session.visitor.public_dict()}
-
-
-@handles("ping")
-async def ping(conn: ChatConsumer, params: p.NoParams) -> dict[str, Any]:
-    if time.monotonic() - conn.last_seen_noted > observed.LIVE_TIMEOUT / 3:
-        conn.last_seen_noted = time.monotonic()
-        await database_sync_to_async(observed.connection_seen)(conn.channel_name)
-    return {}
+async def handle(ctx: RequestContext, request: p.Request) -> dict[str, Any] | None:
+    return await HANDLERS[request.type](ctx, request.params)
 
 
 # --- starting responses --------------------------------------------------------------------
@@ -135,11 +133,11 @@ def _check_open(thread: Thread) -> None:
         raise p.ProtocolError("invalid_request", reason, field="params.thread_id")
 
 
-async def _agent_for(conn: ChatConsumer) -> tuple[Deployment, Agent]:
+async def _agent_for(ctx: RequestContext) -> tuple[Deployment, Agent]:
     """The deployment (checked again: it may have been disabled or rotated) and its agent."""
     try:
         deployment = check_deployment(
-            await store.aget_deployment(conn.session.deployment_id), conn.session
+            await store.aget_deployment(ctx.session.deployment_id), ctx.session
         )
     except SessionError as e:
         raise p.ProtocolError("unauthenticated", e.message, reason=e.code) from None
@@ -148,9 +146,6 @@ async def _agent_for(conn: ChatConsumer) -> tuple[Deployment, Agent]:
     except ValueError:
         log.exception("cannot load the agent of deployment %s", deployment.pk)
         raise p.ProtocolError("internal", MISCONFIGURED) from None
-
-
-StreamFactory = Callable[[AgentContext], Any]
 
 
 def _check_rate_limits(deployment: Deployment, visitor: str) -> None:
@@ -171,49 +166,54 @@ def _check_rate_limits(deployment: Deployment, visitor: str) -> None:
 
 
 async def _start(
-    conn: ChatConsumer,
+    ctx: RequestContext,
     thread: Thread,
-    agent: Agent,
+    kind: str,
     preamble: list[p.Wire],
-    stream: StreamFactory,
-    kind: str = "message",
+    **turn: Any,
 ) -> None:
-    """Claim the thread (or answer `busy`) and run the response in its own task."""
+    """Claim the thread (or answer `busy`) with the turn's first events, follow it, and
+    hand the turn to the executor: the answer runs apart from this connection."""
     response_id = new_id("resp")
-    if not await store.abegin_response(thread, response_id, kind):
+    events = [event.dump() for event in preamble]
+    first_seq = await store.abegin_response(
+        thread, response_id, kind, ctx.request_id, events, store.item_writes(events)
+    )
+    if first_seq is None:
         raise p.ProtocolError("busy", "A response is already running in this thread.")
-    await conn.join(thread.id)
-    ctx = AgentContext(
-        deployment=agent.deployment, thread_id=thread.id, visitor=conn.session.visitor
+    await ctx.follow(thread.id, first_seq - 1, response_id, replay=False)
+    await ctx.publish(thread.id, first_seq, events)
+    await responses.submit(
+        responses.Turn.new(
+            kind=kind,
+            response_id=response_id,
+            request_id=ctx.request_id,
+            thread_id=thread.id,
+            deployment_id=thread.deployment_id,
+            visitor=ctx.session.visitor,
+            **turn,
+        )
     )
-    runner = ResponseRunner(
-        ctx=ctx,
-        request_id=conn.request_id,
-        response_id=response_id,
-        deliver=conn.send_frames,
-        publish=conn.publish,
-    )
-    conn.start_run(runner, runner.run(preamble, stream))
 
 
-async def _agent_within_limits(conn: ChatConsumer) -> Agent:
+async def _agent_within_limits(ctx: RequestContext) -> Agent:
     """The agent, once the visitor is within the rate limits (checked before any write)."""
-    deployment, agent = await _agent_for(conn)
-    await database_sync_to_async(_check_rate_limits)(deployment, conn.session.visitor.key)
+    deployment, agent = await _agent_for(ctx)
+    await database_sync_to_async(_check_rate_limits)(deployment, ctx.session.visitor.key)
     return agent
 
 
 async def _send_message(
-    conn: ChatConsumer, message: p.UserMessageInput, thread: Thread | None
+    ctx: RequestContext, message: p.UserMessageInput, thread: Thread | None
 ) -> None:
     """Store a visitor's message (in a new thread when `thread` is None) and answer it.
 
     A refusal at any step changes nothing: claimed files are released, a new thread removed.
     """
     _check_message(message)
-    agent = await _agent_within_limits(conn)
+    agent = await _agent_within_limits(ctx)
     item_id = new_id("msg")
-    visitor = conn.session.visitor.key
+    visitor = ctx.session.visitor.key
     files: list[dict[str, Any]] = []
     if message.attachments:
         try:
@@ -225,7 +225,7 @@ async def _send_message(
     created = thread is None
     try:
         if created:
-            thread = await store.acreate_thread(conn.session, _title_from(message))
+            thread = await store.acreate_thread(ctx.session, _title_from(message))
         if files:
             await database_sync_to_async(attachments.link_to_thread)(item_id, thread.id)
             files = [{**described, "thread_id": thread.id} for described in files]
@@ -234,7 +234,7 @@ async def _send_message(
         if created:
             thread_data = p.ThreadData.model_validate(store.thread_data(thread))
             preamble.insert(0, p.ThreadCreated(thread=thread_data))
-        await _start(conn, thread, agent, preamble, lambda ctx: agent.respond(ctx, item))
+        await _start(ctx, thread, "message", preamble, item_id=item_id)
     except p.ProtocolError:
         await database_sync_to_async(attachments.release)(item_id)
         if created and thread is not None:
@@ -242,35 +242,34 @@ async def _send_message(
         raise
 
 
-async def _open_thread(conn: ChatConsumer, thread_id: str) -> Thread:
-    thread = await store.aget_thread(conn.session, thread_id)
+async def _open_thread(ctx: RequestContext, thread_id: str) -> Thread:
+    thread = await store.aget_thread(ctx.session, thread_id)
     _check_open(thread)
     return thread
 
 
 @handles("threads.create")
-async def threads_create(conn: ChatConsumer, params: p.ThreadsCreateParams) -> None:
-    await _send_message(conn, params.input, None)
+async def threads_create(ctx: RequestContext, params: p.ThreadsCreateParams) -> None:
+    await _send_message(ctx, params.input, None)
 
 
 @handles("threads.add_user_message")
 async def threads_add_user_message(
-    conn: ChatConsumer, params: p.ThreadsAddUserMessageParams
+    ctx: RequestContext, params: p.ThreadsAddUserMessageParams
 ) -> None:
-    await _send_message(conn, params.input, await _open_thread(conn, params.thread_id))
+    await _send_message(ctx, params.input, await _open_thread(ctx, params.thread_id))
 
 
 @handles("threads.retry_after_item")
 async def threads_retry_after_item(
-    conn: ChatConsumer, params: p.ThreadsRetryAfterItemParams
+    ctx: RequestContext, params: p.ThreadsRetryAfterItemParams
 ) -> None:
-    thread = await _open_thread(conn, params.thread_id)
+    thread = await _open_thread(ctx, params.thread_id)
     anchor = await store.auser_message_position(thread, params.item_id)
-    agent = await _agent_within_limits(conn)
+    await _agent_within_limits(ctx)
     later = await store.aitems_after(thread, anchor)
-    item = p.UserMessageItem.model_validate(anchor.data)
     preamble = [*(p.ThreadItemRemoved(item_id=item_id) for item_id in later), p.StreamOptions()]
-    await _start(conn, thread, agent, preamble, lambda ctx: agent.respond(ctx, item), "retry")
+    await _start(ctx, thread, "retry", preamble, item_id=anchor.id)
 
 
 async def _sender(thread: Thread, item_id: str | None) -> dict[str, Any] | None:
@@ -285,23 +284,31 @@ async def _sender(thread: Thread, item_id: str | None) -> dict[str, Any] | None:
 
 
 @handles("threads.custom_action")
-async def threads_custom_action(conn: ChatConsumer, params: p.ThreadsCustomActionParams) -> None:
-    thread = await _open_thread(conn, params.thread_id)
+async def threads_custom_action(ctx: RequestContext, params: p.ThreadsCustomActionParams) -> None:
+    thread = await _open_thread(ctx, params.thread_id)
     sender = await _sender(thread, params.item_id)
-    agent = await _agent_within_limits(conn)
-    stream = lambda ctx: agent.action(ctx, params.action, sender)  # noqa: E731
-    await _start(conn, thread, agent, [p.StreamOptions()], stream, "action")
+    await _agent_within_limits(ctx)
+    await _start(
+        ctx,
+        thread,
+        "action",
+        [p.StreamOptions()],
+        action=params.action.model_dump(mode="json"),
+        sender_id=sender["id"] if sender else None,
+    )
 
 
 @handles("threads.sync_custom_action")
 async def threads_sync_custom_action(
-    conn: ChatConsumer, params: p.ThreadsCustomActionParams
+    ctx: RequestContext, params: p.ThreadsCustomActionParams
 ) -> dict[str, Any]:
-    thread = await _open_thread(conn, params.thread_id)
+    thread = await _open_thread(ctx, params.thread_id)
     sender = await _sender(thread, params.item_id)
-    deployment, agent = await _agent_for(conn)
-    ctx = AgentContext(deployment=deployment, thread_id=thread.id, visitor=conn.session.visitor)
-    updated = await agent.sync_action(ctx, params.action, sender)
+    deployment, agent = await _agent_for(ctx)
+    agent_ctx = AgentContext(
+        deployment=deployment, thread_id=thread.id, visitor=ctx.session.visitor
+    )
+    updated = await agent.sync_action(agent_ctx, params.action, sender)
     if updated is None:
         return {}
     item = p.WidgetItem.model_validate(updated).dump()
@@ -309,117 +316,99 @@ async def threads_sync_custom_action(
         raise p.ProtocolError("internal", "The agent returned a different item than the sender.")
     if validate_widget(item["widget"]):
         raise p.ProtocolError("internal", INVALID_WIDGET)
-    event = {"type": "thread.item.replaced", "item": item}
-    seq = await store.aappend_events(
-        thread.id, conn.request_id, [event], {item["id"]: store.ItemWrite(item, True, 0)}
-    )
-    frame = p.stream_frame(conn.request_id, thread.id, seq, event)
-    await conn.publish({"type": "thread.frames", "thread_id": thread.id, "frames": [frame]})
+    events = [{"type": "thread.item.replaced", "item": item}]
+    seq = await store.aappend_events(thread.id, ctx.request_id, events, store.item_writes(events))
+    await ctx.publish(thread.id, seq, events)
     return {"updated_item": item}
 
 
 @handles("threads.add_client_tool_output")
 async def threads_add_client_tool_output(
-    conn: ChatConsumer, params: p.ThreadsAddClientToolOutputParams
+    ctx: RequestContext, params: p.ThreadsAddClientToolOutputParams
 ) -> None:
-    thread = await _open_thread(conn, params.thread_id)
+    thread = await _open_thread(ctx, params.thread_id)
     pending = await store.apending_tool_call(thread)
     if pending is None:
         raise p.ProtocolError(
             "invalid_request", "thread_id: no client tool call is waiting for output."
         )
-    agent = await _agent_within_limits(conn)
+    await _agent_within_limits(ctx)
     done = {**pending, "status": "completed", "output": params.result}
     preamble = [p.ThreadItemDone(item=p.ClientToolCallItem.model_validate(done)), p.StreamOptions()]
-    await _start(conn, thread, agent, preamble, lambda ctx: agent.respond(ctx, None), "tool_output")
+    await _start(ctx, thread, "tool_output", preamble)
 
 
 # --- following and stopping responses ----------------------------------------------------
 
 
 @handles("threads.cancel")
-async def threads_cancel(conn: ChatConsumer, params: p.ThreadIdParams) -> dict[str, Any]:
-    thread = await store.aget_thread(conn.session, params.thread_id)
-    if not conn.cancel_local_run(thread.id) and store.is_running(thread):
-        # Running on another connection, perhaps in another process: ask its owner.
-        await conn.channel_layer.group_send(
-            thread_group(thread.id), {"type": "thread.cancel", "thread_id": thread.id}
-        )
+async def threads_cancel(ctx: RequestContext, params: p.ThreadIdParams) -> dict[str, Any]:
+    thread = await store.aget_thread(ctx.session, params.thread_id)
+    await responses.cancel(thread.id)
     return {}
 
 
 @handles("threads.resume")
-async def threads_resume(conn: ChatConsumer, params: p.ThreadsResumeParams) -> None:
-    from chatkit.consumers import Watch
-
-    thread = await store.aget_thread(conn.session, params.thread_id)
+async def threads_resume(ctx: RequestContext, params: p.ThreadsResumeParams) -> None:
+    thread = await store.aget_thread(ctx.session, params.thread_id)
     if params.after_seq > thread.last_seq:
         raise p.ProtocolError(
             "invalid_request",
             f"after_seq: the thread is only at seq {thread.last_seq}.",
             field="params.after_seq",
         )
-    # Join first, read second: an event is either in what we read or arrives live after.
-    await conn.join(thread.id)
-    replay = await store.aevents_after(thread, params.after_seq)
-    frames = [p.stream_frame(conn.request_id, thread.id, seq, event) for seq, event in replay]
-    await conn.send_frames(frames)
-    last_seq = frames[-1]["seq"] if frames else params.after_seq
-    thread = await store.aget_thread(conn.session, thread.id)
-    if store.is_running(thread) and thread.id not in conn.runs:
-        conn.start_watch(thread.id, Watch(request_id=conn.request_id, last_seq=last_seq))
-    else:
-        await conn.send_json(p.done_frame(conn.request_id, thread.id))
+    running = thread.running_response if store.is_running(thread) else None
+    await ctx.follow(thread.id, params.after_seq, running)
 
 
 # --- reading and editing threads ----------------------------------------------------------
 
 
 @handles("threads.get_by_id")
-async def threads_get_by_id(conn: ChatConsumer, params: p.ThreadIdParams) -> dict[str, Any]:
-    return await store.asnapshot(conn.session, params.thread_id)
+async def threads_get_by_id(ctx: RequestContext, params: p.ThreadIdParams) -> dict[str, Any]:
+    return await store.asnapshot(ctx.session, params.thread_id)
 
 
 @handles("threads.list")
-async def threads_list(conn: ChatConsumer, params: p.ThreadsListParams) -> dict[str, Any]:
-    page = await store.alist_threads(conn.session, params.limit, params.order, params.after)
+async def threads_list(ctx: RequestContext, params: p.ThreadsListParams) -> dict[str, Any]:
+    page = await store.alist_threads(ctx.session, params.limit, params.order, params.after)
     return page.dump()
 
 
 @handles("threads.update")
-async def threads_update(conn: ChatConsumer, params: p.ThreadsUpdateParams) -> dict[str, Any]:
-    return await store.aupdate_title(conn.session, params.thread_id, params.title)
+async def threads_update(ctx: RequestContext, params: p.ThreadsUpdateParams) -> dict[str, Any]:
+    return await store.aupdate_title(ctx.session, params.thread_id, params.title)
 
 
 @handles("threads.delete")
-async def threads_delete(conn: ChatConsumer, params: p.ThreadIdParams) -> dict[str, Any]:
-    await store.adelete_thread(conn.session, params.thread_id)
+async def threads_delete(ctx: RequestContext, params: p.ThreadIdParams) -> dict[str, Any]:
+    await store.adelete_thread(ctx.session, params.thread_id)
     return {}
 
 
 @handles("items.list")
-async def items_list(conn: ChatConsumer, params: p.ItemsListParams) -> dict[str, Any]:
-    thread = await store.aget_thread(conn.session, params.thread_id)
+async def items_list(ctx: RequestContext, params: p.ItemsListParams) -> dict[str, Any]:
+    thread = await store.aget_thread(ctx.session, params.thread_id)
     page = await store.alist_items(thread, params.limit, params.order, params.after)
     return page.dump()
 
 
 @handles("items.feedback")
-async def items_feedback(conn: ChatConsumer, params: p.ItemsFeedbackParams) -> dict[str, Any]:
+async def items_feedback(ctx: RequestContext, params: p.ItemsFeedbackParams) -> dict[str, Any]:
     await store.asave_feedback(
-        conn.session, params.thread_id, params.item_ids, params.kind, params.comment or ""
+        ctx.session, params.thread_id, params.item_ids, params.kind, params.comment or ""
     )
     return {}
 
 
 @handles("attachments.create")
 async def attachments_create(
-    conn: ChatConsumer, params: p.AttachmentsCreateParams
+    ctx: RequestContext, params: p.AttachmentsCreateParams
 ) -> dict[str, Any]:
-    deployment, _ = await _agent_for(conn)
+    deployment, _ = await _agent_for(ctx)
     try:
         attachment = await database_sync_to_async(attachments.reserve)(
-            deployment, conn.session.visitor.key, params.name, params.size, params.mime_type
+            deployment, ctx.session.visitor.key, params.name, params.size, params.mime_type
         )
     except attachments.AttachmentError as e:
         raise _refusal(e) from None
@@ -428,12 +417,12 @@ async def attachments_create(
 
 @handles("attachments.delete")
 async def attachments_delete(
-    conn: ChatConsumer, params: p.AttachmentsDeleteParams
+    ctx: RequestContext, params: p.AttachmentsDeleteParams
 ) -> dict[str, Any]:
-    deployment, _ = await _agent_for(conn)
+    deployment, _ = await _agent_for(ctx)
     try:
         await database_sync_to_async(attachments.remove)(
-            deployment, conn.session.visitor.key, params.attachment_id
+            deployment, ctx.session.visitor.key, params.attachment_id
         )
     except attachments.AttachmentError as e:
         raise _refusal(e) from None

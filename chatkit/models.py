@@ -80,9 +80,17 @@ class Thread(models.Model):
     # Which response (if any) is running, and when its process last said it was alive.
     running_response = models.CharField(max_length=40, blank=True)
     running_heartbeat = models.DateTimeField(null=True, blank=True)
+    # Set by Stop, read by the response's heartbeat wherever it runs.
+    cancel_requested = models.BooleanField(default=False)
 
     class Meta:
         indexes = [
+            # Finding responses whose process died (their lease ran out) stays cheap.
+            models.Index(
+                fields=["running_heartbeat"],
+                condition=~models.Q(running_response=""),
+                name="thread_running_idx",
+            ),
             models.Index(fields=["deployment", "visitor", "-updated_at"]),
             # New conversations per period: the health dashboard and the transcript list.
             models.Index(fields=["deployment", "created_at"], name="thread_deployment_new_idx"),
@@ -162,6 +170,7 @@ class Response(models.Model):
         RUNNING = "running"
         COMPLETED = "completed"
         CANCELLED = "cancelled"
+        # Recorded before answers outlived their connections; no longer produced.
         DISCONNECTED = "disconnected"
         ERROR = "error"
 

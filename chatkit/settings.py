@@ -125,7 +125,25 @@ if REDIS_URL:
     CHANNEL_LAYERS = {
         "default": {
             "BACKEND": "channels_redis.core.RedisChannelLayer",
-            "CONFIG": {"hosts": [REDIS_URL], "capacity": 1500, "expiry": 30},
+            "CONFIG": {
+                # channels_redis waits on Redis with a 5 s blocking pop; redis-py's default
+                # socket timeout is also 5 s, so an idle connection would time out (and its
+                # websocket close with 1011) unless the socket waits longer than the pop.
+                "hosts": [
+                    {
+                        "address": REDIS_URL,
+                        "socket_timeout": 15,
+                        "socket_connect_timeout": 5,
+                        "socket_keepalive": True,
+                        "health_check_interval": 10,
+                        "retry_on_timeout": True,
+                    }
+                ],
+                "capacity": 1500,
+                "expiry": 30,
+                # Each process has one channel carrying the events of every thread it follows.
+                "channel_capacity": {"chatkit-process.*": 20_000},
+            },
         }
     }
     CACHES = {
@@ -138,6 +156,16 @@ if REDIS_URL:
 else:
     CHANNEL_LAYERS = {"default": {"BACKEND": "channels.layers.InMemoryChannelLayer"}}
     CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
+
+# Where answers run: "inprocess" (the web process that was asked) or "workers" (Channels
+# workers: `manage.py runworker chatkit-responses`, which need the shared Redis layer).
+CHATKIT_EXECUTOR = os.getenv("CHATKIT_EXECUTOR", "inprocess").strip().lower()
+if CHATKIT_EXECUTOR not in ("inprocess", "workers"):
+    raise ImproperlyConfigured(
+        f"CHATKIT_EXECUTOR must be 'inprocess' or 'workers', got {CHATKIT_EXECUTOR!r}"
+    )
+if CHATKIT_EXECUTOR == "workers" and not REDIS_URL:
+    raise ImproperlyConfigured("CHATKIT_EXECUTOR=workers needs REDIS_URL (workers listen there).")
 
 AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.UserAttributeSimilarityValidator"},
@@ -178,10 +206,13 @@ CHATKIT_MAX_FRAME_BYTES = 64 * 1024
 CHATKIT_MAX_MESSAGE_CHARS = envint("CHATKIT_MAX_MESSAGE_CHARS", 16_000)
 # Exact event replay is kept at least this long (SPEC: at least 10 minutes).
 CHATKIT_EVENT_RETENTION = max(envint("CHATKIT_EVENT_RETENTION", 24 * 3600), 600)
-# A response whose heartbeat is older than this is treated as dead (its process crashed).
-CHATKIT_RUN_LEASE = envint("CHATKIT_RUN_LEASE", 30)
-# How often the text of a streaming answer is written back to its item row.
-CHATKIT_CHECKPOINT_INTERVAL = 0.5
+# A running answer renews its lease every third of this; an answer whose lease ran out is
+# presumed dead (its process crashed) and closed by another process.
+CHATKIT_RUN_LEASE = max(envint("CHATKIT_RUN_LEASE", 6), 3)
+# Every answer stops after this long, wherever it runs.
+CHATKIT_MAX_ANSWER_SECONDS = max(envint("CHATKIT_MAX_ANSWER_SECONDS", 600), 1)
+# On SIGTERM, running answers get this long to finish before they are handed over.
+CHATKIT_SHUTDOWN_GRACE = max(envint("CHATKIT_SHUTDOWN_GRACE", 10), 0)
 
 # Pause between the demo agent's tokens, so the demo visibly streams (tests shorten it).
 CHATKIT_DEMO_TOKEN_DELAY = 0.02

@@ -7,7 +7,7 @@ style of channels' `database_sync_to_async` helpers.
 from __future__ import annotations
 
 from dataclasses import dataclass
-from datetime import timedelta
+from datetime import datetime, timedelta
 from typing import Any
 
 from channels.db import database_sync_to_async
@@ -178,50 +178,54 @@ def save_feedback(
 
 
 # --- responses: claiming a thread, the event log -----------------------------------------
+#
+# A running response holds a lease on its thread: `running_response` names it and
+# `running_heartbeat` says when its process last proved it was alive. Every write of the
+# response is fenced by that name, so a response whose lease was taken over (its process
+# was presumed dead) can never write after the takeover.
+
+
+class LeaseLost(Exception):
+    """The response no longer holds its thread: it was reaped, or the thread is gone."""
+
+
+def _stale_before() -> datetime:
+    return timezone.now() - timedelta(seconds=settings.CHATKIT_RUN_LEASE)
 
 
 def is_running(thread: Thread) -> bool:
     if not thread.running_response or thread.running_heartbeat is None:
         return False
-    return thread.running_heartbeat > timezone.now() - timedelta(seconds=settings.CHATKIT_RUN_LEASE)
+    return thread.running_heartbeat > _stale_before()
 
 
 def count_running(deployment_id: int, visitor: str) -> int:
-    stale = timezone.now() - timedelta(seconds=settings.CHATKIT_RUN_LEASE)
     return (
         Thread.objects.filter(
-            deployment_id=deployment_id, visitor=visitor, running_heartbeat__gte=stale
+            deployment_id=deployment_id, visitor=visitor, running_heartbeat__gte=_stale_before()
         )
         .exclude(running_response="")
         .count()
     )
 
 
-def claim_thread(thread_id: str, response_id: str) -> bool:
-    """Mark a response as running in the thread unless a live one already is (any process)."""
-    now = timezone.now()
-    stale = now - timedelta(seconds=settings.CHATKIT_RUN_LEASE)
-    claimed = (
+def heartbeat(thread_id: str, response_id: str) -> str:
+    """Renew the lease: "alive", "cancel" (a visitor pressed Stop) or "lost"."""
+    renewed = Thread.objects.filter(
+        pk=thread_id, running_response=response_id, cancel_requested=False
+    ).update(running_heartbeat=timezone.now())
+    if renewed:
+        return "alive"
+    held = Thread.objects.filter(pk=thread_id, running_response=response_id).exists()
+    return "cancel" if held else "lost"
+
+
+def request_cancel(thread_id: str) -> bool:
+    """Ask the running response to stop (it sees this at its next heartbeat at the latest)."""
+    return bool(
         Thread.objects.filter(pk=thread_id)
-        .filter(
-            Q(running_response="")
-            | Q(running_heartbeat__isnull=True)
-            | Q(running_heartbeat__lt=stale)
-        )
-        .update(running_response=response_id, running_heartbeat=now)
-    )
-    return claimed == 1
-
-
-def heartbeat(thread_id: str, response_id: str) -> None:
-    Thread.objects.filter(pk=thread_id, running_response=response_id).update(
-        running_heartbeat=timezone.now()
-    )
-
-
-def release_thread(thread_id: str, response_id: str) -> None:
-    Thread.objects.filter(pk=thread_id, running_response=response_id).update(
-        running_response="", running_heartbeat=None
+        .exclude(running_response="")
+        .update(cancel_requested=True)
     )
 
 
@@ -235,60 +239,100 @@ class ItemWrite:
     removed: bool = False
 
 
+def item_writes(events: list[dict[str, Any]]) -> dict[str, ItemWrite]:
+    """The item rows a batch of whole-item events (added, done, replaced, removed) leaves."""
+    writes: dict[str, ItemWrite] = {}
+    for i, event in enumerate(events):
+        kind = event["type"]
+        if kind in ("thread.item.added", "thread.item.done", "thread.item.replaced"):
+            writes[event["item"]["id"]] = ItemWrite(event["item"], kind != "thread.item.added", i)
+        elif kind == "thread.item.removed":
+            writes[event["item_id"]] = ItemWrite({}, True, i, removed=True)
+    return writes
+
+
 def append_events(
-    thread_id: str, request_id: str, events: list[dict[str, Any]], item_writes: dict[str, ItemWrite]
+    thread_id: str,
+    request_id: str,
+    events: list[dict[str, Any]],
+    item_writes: dict[str, ItemWrite],
+    response_id: str | None = None,
 ) -> int:
-    """Store a batch of events and the items they changed atomically; return the first seq."""
+    """Store a batch of events and the items they changed atomically; return the first seq.
+
+    With `response_id`, only while that response holds the thread (else `LeaseLost`); the
+    write also renews its lease.
+    """
     now = timezone.now()
     n = len(events)
     with transaction.atomic():
-        Thread.objects.filter(pk=thread_id).update(last_seq=F("last_seq") + n, updated_at=now)
+        threads = Thread.objects.filter(pk=thread_id)
+        changes: dict[str, Any] = {"last_seq": F("last_seq") + n, "updated_at": now}
+        if response_id is not None:
+            threads = threads.filter(running_response=response_id)
+            changes["running_heartbeat"] = now
+        if not threads.update(**changes):
+            raise LeaseLost(thread_id)
         last_seq = Thread.objects.filter(pk=thread_id).values_list("last_seq", flat=True).get()
         first_seq = last_seq - n + 1
-        ThreadEvent.objects.bulk_create(
-            ThreadEvent(
-                thread_id=thread_id,
-                seq=first_seq + i,
-                request_id=request_id,
-                event=event,
-                created_at=now,
-            )
-            for i, event in enumerate(events)
-        )
-        removed = [item_id for item_id, write in item_writes.items() if write.removed]
-        if removed:
-            ThreadItem.objects.filter(thread_id=thread_id, pk__in=removed).delete()
-        rows = [
-            ThreadItem(
-                id=item_id,
-                thread_id=thread_id,
-                type=write.item["type"],
-                data=write.item,
-                position=first_seq + write.seq_offset,
-                updated_seq=first_seq + write.seq_offset,
-                is_done=write.is_done,
-            )
-            for item_id, write in item_writes.items()
-            if not write.removed
-        ]
-        if rows:
-            ThreadItem.objects.bulk_create(
-                rows,
-                update_conflicts=True,
-                unique_fields=["id"],
-                update_fields=["data", "updated_seq", "is_done"],
-            )
+        _insert(thread_id, request_id, events, item_writes, first_seq, now)
     return first_seq
 
 
-def events_after(thread: Thread, after_seq: int) -> list[tuple[int, dict[str, Any]]]:
-    """What a client that has seen `after_seq` needs to reach the thread's current state.
+def _insert(
+    thread_id: str,
+    request_id: str,
+    events: list[dict[str, Any]],
+    item_writes: dict[str, ItemWrite],
+    first_seq: int,
+    now: datetime,
+) -> None:
+    ThreadEvent.objects.bulk_create(
+        ThreadEvent(
+            thread_id=thread_id,
+            seq=first_seq + i,
+            request_id=request_id,
+            event=event,
+            created_at=now,
+        )
+        for i, event in enumerate(events)
+    )
+    removed = [item_id for item_id, write in item_writes.items() if write.removed]
+    if removed:
+        ThreadItem.objects.filter(thread_id=thread_id, pk__in=removed).delete()
+    rows = [
+        ThreadItem(
+            id=item_id,
+            thread_id=thread_id,
+            type=write.item["type"],
+            data=write.item,
+            position=first_seq + write.seq_offset,
+            updated_seq=first_seq + write.seq_offset,
+            is_done=write.is_done,
+        )
+        for item_id, write in item_writes.items()
+        if not write.removed
+    ]
+    if rows:
+        ThreadItem.objects.bulk_create(
+            rows,
+            update_conflicts=True,
+            unique_fields=["id"],
+            update_fields=["data", "updated_seq", "is_done"],
+        )
+
+
+def events_after(
+    thread_id: str, after_seq: int, limit: int = 500, up_to: int | None = None
+) -> list[tuple[int, dict[str, Any]]]:
+    """What a client that has seen `after_seq` needs next to reach the thread's state: at
+    most `limit` events (fewer means it is caught up), optionally none after `up_to`.
 
     Exact events while they are retained; beyond that, one `thread.item.done` per item that
     changed since (numbered with the seq of its last change), then the retained events.
     """
     first_kept = (
-        ThreadEvent.objects.filter(thread=thread)
+        ThreadEvent.objects.filter(thread_id=thread_id, seq__gt=after_seq)
         .order_by("seq")
         .values_list("seq", flat=True)
         .first()
@@ -297,7 +341,7 @@ def events_after(thread: Thread, after_seq: int) -> list[tuple[int, dict[str, An
     if first_kept is not None and after_seq + 1 < first_kept:
         changed = (
             ThreadItem.objects.filter(
-                thread=thread, updated_seq__gt=after_seq, updated_seq__lt=first_kept
+                thread_id=thread_id, updated_seq__gt=after_seq, updated_seq__lt=first_kept
             )
             .exclude(type__in=HIDDEN_ITEM_TYPES)
             .order_by("updated_seq")
@@ -305,8 +349,10 @@ def events_after(thread: Thread, after_seq: int) -> list[tuple[int, dict[str, An
         out.extend(
             (item.updated_seq, {"type": "thread.item.done", "item": item.data}) for item in changed
         )
-    events = ThreadEvent.objects.filter(thread=thread, seq__gt=after_seq).order_by("seq")
-    out.extend((event.seq, event.event) for event in events.iterator(chunk_size=500))
+    events = ThreadEvent.objects.filter(thread_id=thread_id, seq__gt=after_seq)
+    if up_to is not None:
+        events = events.filter(seq__lte=up_to)
+    out.extend(events.order_by("seq").values_list("seq", "event")[: max(limit - len(out), 1)])
     return out
 
 
@@ -315,19 +361,118 @@ def prune_events(thread_id: str) -> None:
     ThreadEvent.objects.filter(thread_id=thread_id, created_at__lt=cutoff).delete()
 
 
-def begin_response(thread: Thread, response_id: str, kind: str) -> bool:
-    """Claim the thread for a new response and record it; False if one is already running."""
-    if not claim_thread(thread.id, response_id):
-        return False
-    Response.objects.create(
-        id=response_id, deployment_id=thread.deployment_id, thread=thread, kind=kind
-    )
+def begin_response(
+    thread: Thread,
+    response_id: str,
+    kind: str,
+    request_id: str,
+    preamble: list[dict[str, Any]],
+    item_writes: dict[str, ItemWrite],
+) -> int | None:
+    """Claim the thread for a new response, record it and store its first events (the
+    visitor's message...) in one transaction; the first seq, or None if one is running."""
+    now = timezone.now()
+    with transaction.atomic():
+        claimed = (
+            Thread.objects.filter(pk=thread.id)
+            .filter(
+                Q(running_response="")
+                | Q(running_heartbeat__isnull=True)
+                | Q(running_heartbeat__lt=_stale_before())
+            )
+            .update(running_response=response_id, running_heartbeat=now, cancel_requested=False)
+        )
+        if not claimed:
+            return None
+        Response.objects.create(
+            id=response_id, deployment_id=thread.deployment_id, thread=thread, kind=kind
+        )
+        first_seq = append_events(thread.id, request_id, preamble, item_writes, response_id)
     prune_events(thread.id)
-    return True
+    return first_seq
 
 
-def finish_response(response_id: str, **fields: Any) -> None:
-    Response.objects.filter(pk=response_id).update(**fields)
+def finish_response(thread_id: str, response_id: str, **fields: Any) -> bool:
+    """Record how the response ended and free its thread; False if its lease was lost."""
+    with transaction.atomic():
+        released = Thread.objects.filter(pk=thread_id, running_response=response_id).update(
+            running_response="", running_heartbeat=None, cancel_requested=False
+        )
+        if released:
+            Response.objects.filter(pk=response_id).update(**fields)
+    return bool(released)
+
+
+@dataclass
+class Reaped:
+    """A response whose process died, closed by another one: what its followers need."""
+
+    thread_id: str
+    response_id: str
+    events: list[tuple[int, dict[str, Any]]]
+
+
+def reap_stale(error: dict[str, Any], keep: frozenset[str] = frozenset()) -> list[Reaped]:
+    """Close the responses whose lease ran out (their process died): keep what they stored,
+    end their open items, add `error` and free the thread. `keep`: threads this process
+    runs itself, alive whatever their lease says."""
+    stale = _stale_before()
+    candidates = list(
+        Thread.objects.filter(running_heartbeat__lt=stale)
+        .exclude(running_response="")
+        .exclude(pk__in=keep)
+        .values_list("pk", "running_response")[:50]
+    )
+    return [
+        reaped
+        for thread_id, response_id in candidates
+        if (reaped := _reap(thread_id, response_id, stale, error)) is not None
+    ]
+
+
+def _reap(
+    thread_id: str, response_id: str, stale: datetime, error: dict[str, Any]
+) -> Reaped | None:
+    now = timezone.now()
+    with transaction.atomic():
+        # Only one process wins the takeover; the row stays locked until the events are in.
+        taken = Thread.objects.filter(
+            pk=thread_id, running_response=response_id, running_heartbeat__lt=stale
+        ).update(running_response="", running_heartbeat=None, cancel_requested=False)
+        if not taken:
+            return None
+        events = [
+            {"type": "thread.item.removed", "item_id": item.id}
+            if is_empty_message(item.data)
+            else {"type": "thread.item.done", "item": item.data}
+            for item in ThreadItem.objects.filter(thread_id=thread_id, is_done=False)
+        ]
+        events.append(error)
+        first_seq = append_events(thread_id, "", events, item_writes(events))
+        response = Response.objects.filter(pk=response_id, outcome=Response.Outcome.RUNNING)
+        started = response.values_list("started_at", flat=True).first()
+        response.update(
+            outcome=Response.Outcome.ERROR,
+            error_code="interrupted",
+            duration_ms=int((now - started).total_seconds() * 1000) if started else None,
+        )
+    return Reaped(thread_id, response_id, [(first_seq + i, e) for i, e in enumerate(events)])
+
+
+def running_responses(thread_ids: list[str]) -> dict[str, str]:
+    """Which of these threads run a live response, and which one."""
+    stale = _stale_before()
+    return dict(
+        Thread.objects.filter(pk__in=thread_ids, running_heartbeat__gte=stale)
+        .exclude(running_response="")
+        .values_list("pk", "running_response")
+    )
+
+
+def is_empty_message(item: dict[str, Any]) -> bool:
+    return item.get("type") == "assistant_message" and not any(
+        part.get("text") for part in item.get("content", [])
+    )
 
 
 def user_message_position(thread: Thread, item_id: str) -> ThreadItem:
@@ -369,11 +514,13 @@ aget_thread_item = database_sync_to_async(get_thread_item)
 aitems_for_agent = database_sync_to_async(items_for_agent)
 asave_feedback = database_sync_to_async(save_feedback)
 aheartbeat = database_sync_to_async(heartbeat)
-arelease_thread = database_sync_to_async(release_thread)
+arequest_cancel = database_sync_to_async(request_cancel)
 aappend_events = database_sync_to_async(append_events)
 aevents_after = database_sync_to_async(events_after)
 abegin_response = database_sync_to_async(begin_response)
 afinish_response = database_sync_to_async(finish_response)
+areap_stale = database_sync_to_async(reap_stale)
+arunning_responses = database_sync_to_async(running_responses)
 auser_message_position = database_sync_to_async(user_message_position)
 apending_tool_call = database_sync_to_async(pending_tool_call)
 aitems_after = database_sync_to_async(items_after)

@@ -21,6 +21,8 @@ from django.test.utils import modify_settings
 
 from chatkit.keys import issue_keys
 from chatkit.models import Deployment
+from chatkit.responses.bus import bus
+from chatkit.responses.host import host
 from chatkit.sessions import Visitor, mint_session
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -143,6 +145,9 @@ async def chat():
     for client in clients:
         with contextlib.suppress(Exception):
             await client.close()
+    # Answers outlive their connections: stop this test's before the next one starts.
+    await host.stop_all()
+    await bus.stop()
 
 
 def message(text: str) -> dict:

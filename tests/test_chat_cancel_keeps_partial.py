@@ -1,6 +1,7 @@
 import pytest
 from channels.db import database_sync_to_async
 
+from chatkit.agents.demo import slow_answer
 from chatkit.models import Response, Thread, ThreadItem
 from tests.conftest import events, message
 
@@ -90,14 +91,22 @@ async def test_it_is_busy_while_a_response_runs(chat, deployment):
     await client.until_done(rid)
 
 
-async def test_it_cancels_when_the_visitor_disconnects(chat, deployment):
+async def test_it_keeps_answering_when_the_visitor_disconnects(chat, deployment):
     client = await chat()
     await client.auth(deployment)
     rid = await client.send("threads.create", message("/slow"))
     frames = await read_deltas(client, rid, 3)
+    thread_id = frames[0]["thread_id"]
     await client.close()
 
-    def outcome():
-        return Response.objects.get(thread_id=frames[0]["thread_id"]).outcome
+    again = await chat()
+    await again.auth(deployment)
+    rid = await again.send("threads.resume", {"thread_id": thread_id, "after_seq": 0})
+    replay = await again.until_done(rid, timeout=30)
+    final = [e for e in events(replay) if e["type"] == "thread.item.done"][-1]["item"]
+    assert final["content"][0]["text"] == slow_answer()
 
-    assert await database_sync_to_async(outcome)() == "disconnected"
+    def outcome():
+        return Response.objects.get(thread_id=thread_id).outcome
+
+    assert await database_sync_to_async(outcome)() == "completed"

@@ -15,7 +15,9 @@ pytestmark = pytest.mark.browser
 # The README's copies are refreshed on request (`UPDATE_SCREENSHOTS=1 make test`), so a
 # plain test run leaves the working tree clean; otherwise they go to var/.
 ROOT = Path(__file__).resolve().parents[2]
-SCREENSHOTS = ROOT / ("docs" if os.environ.get("UPDATE_SCREENSHOTS") == "1" else "var") / "screenshots"
+SCREENSHOTS = (
+    ROOT / ("docs" if os.environ.get("UPDATE_SCREENSHOTS") == "1" else "var") / "screenshots"
+)
 VIEWPORT = {"width": 1200, "height": 740}
 
 

@@ -1,11 +1,14 @@
-"""Running one response: the agent's events are numbered, stored, then delivered.
+"""Running one turn: the agent's events are numbered, stored, then published to followers.
 
 Order of work per batch of events: apply them to the items they touch, store events and
 items in one transaction (so `seq` is gap-free and a resume sees exactly what was sent),
-send them to this connection, then publish them to the thread's group for any other
-connection (or server process) watching the thread. The agent runs in its own task and
-the runner drains whatever it produced since the last write, so a slow disk coalesces
-tokens into fewer writes instead of slowing the agent down.
+then publish them on the thread bus, from which every follower of the thread (the client
+that asked among them, in this process or another) sends them on. The agent runs in its own
+task and the runner drains whatever it produced since the last write, so a slow disk
+coalesces tokens into fewer writes instead of slowing the agent down.
+
+The runner holds the thread's lease while it runs: it renews it, learns from it that Stop
+was pressed elsewhere, and stops writing if it was taken over (its process presumed dead).
 """
 
 from __future__ import annotations
@@ -13,26 +16,28 @@ from __future__ import annotations
 import asyncio
 import logging
 import time
-from collections.abc import AsyncIterator, Awaitable, Callable
+from collections.abc import AsyncIterator
 from typing import Any
 
 from django.conf import settings
 
 from chatkit import protocol as p
 from chatkit import store
-from chatkit.agents import AgentContext, AgentError
+from chatkit.agents import AgentContext, AgentError, load_agent
 from chatkit.items import UpdateError, apply_update
+from chatkit.responses.bus import bus
+from chatkit.responses.turn import Turn
 from widgets.limits import check_limits
 from widgets.validation import validate_widget
 
 log = logging.getLogger(__name__)
 
-Deliver = Callable[[list[dict[str, Any]]], Awaitable[None]]
-StreamFactory = Callable[[AgentContext], AsyncIterator[p.ThreadStreamEvent]]
-
 _END = object()
 GENERIC_FAILURE = "Something went wrong while answering. Please try again."
 INVALID_WIDGET = "The assistant sent a widget that cannot be shown."
+MISCONFIGURED = "The assistant of this chat is not configured correctly."
+INTERRUPTED = "The answer was interrupted. Please try again."
+TIMED_OUT = "The answer took too long and was stopped."
 
 
 def changed_widget_problem(update_type: str, item: dict[str, Any]) -> str | None:
@@ -61,74 +66,97 @@ def widget_problems(event: dict[str, Any]) -> list[str]:
     return [str(error) for error in validate_widget(widget)]
 
 
-def thread_group(thread_id: str) -> str:
-    return f"thread.{thread_id}"
+def interrupted_error() -> dict[str, Any]:
+    return p.ErrorEvent(code="stream.error", message=INTERRUPTED, allow_retry=True).dump()
 
 
 class ResponseRunner:
-    def __init__(
-        self,
-        *,
-        ctx: AgentContext,
-        request_id: str,
-        response_id: str,
-        deliver: Deliver,
-        publish: Callable[[dict[str, Any]], Awaitable[None]],
-    ) -> None:
-        self.ctx = ctx
-        self.thread_id = ctx.thread_id
-        self.request_id = request_id
-        self.response_id = response_id
-        self.deliver = deliver
-        self.publish = publish
+    def __init__(self, turn: Turn) -> None:
+        self.turn = turn
+        self.thread_id = turn.thread_id
+        self.response_id = turn.response_id
         self.pending: dict[str, dict[str, Any]] = {}
-        self.stop_outcome = "cancelled"
+        # Why the answer is being stopped early: "cancelled" (Stop), "interrupted" (this
+        # process is shutting down) or "timed_out" (its maximum duration).
+        self.stop_reason: str | None = None
+        self.lease_lost = False
         self.error_code = ""
         self.output_tokens = 0
         self.first_token_ms: int | None = None
+        self.last_seq = 0
         self._started = time.monotonic()
         self._inflight: asyncio.Future | None = None
+        self._task: asyncio.Task | None = None
 
-    async def run(self, preamble: list[p.Wire], make_stream: StreamFactory) -> None:
+    def stop(self, reason: str) -> None:
+        """Stop the answer soon, keeping what it has said (safe to call from anywhere)."""
+        if self._task is not None and self.stop_reason is None:
+            self.stop_reason = reason
+            self._task.cancel()
+
+    async def run(self) -> None:
+        self._task = asyncio.current_task()
         outcome = "completed"
         producer: asyncio.Task | None = None
         beat = asyncio.create_task(self._heartbeat())
         try:
-            await self._commit([event.dump() for event in preamble])
-            self.ctx.history = await store.aitems_for_agent(self.thread_id)
             queue: asyncio.Queue = asyncio.Queue()
-            producer = asyncio.create_task(self._produce(make_stream(self.ctx), queue))
-            while True:
-                batch = [await queue.get()]
-                while not queue.empty():
-                    batch.append(queue.get_nowait())
-                events = [entry for entry in batch if entry is not _END]
-                if events:
-                    await self._commit(events)
-                if batch[-1] is _END:
-                    break
+            producer = asyncio.create_task(self._produce(queue))
+            async with asyncio.timeout(max(self.turn.deadline - time.time(), 0)):
+                while True:
+                    batch = [await queue.get()]
+                    while not queue.empty():
+                        batch.append(queue.get_nowait())
+                    events = [entry for entry in batch if entry is not _END]
+                    if events:
+                        await self._commit(events)
+                    if batch[-1] is _END:
+                        break
             if self.error_code:
                 outcome = "error"
             await self._finish_pending()
-        except asyncio.CancelledError:
-            outcome = self.stop_outcome
-            if producer is not None:
-                producer.cancel()
-            if self._inflight is not None:
-                await asyncio.wait([self._inflight])
-            await self._finish_pending()
+        except (asyncio.CancelledError, TimeoutError) as e:
+            if isinstance(e, TimeoutError):
+                self.stop_reason = "timed_out"
+            outcome = await self._stopped(producer)
+        except store.LeaseLost:
+            self.lease_lost = True
         except Exception:
             log.exception("response %s failed", self.response_id)
             outcome, self.error_code = "error", "internal"
         finally:
             beat.cancel()
-            await self._close(outcome)
+            if producer is not None:
+                producer.cancel()
+            if not self.lease_lost:
+                await self._close(outcome)
 
-    async def _produce(
-        self, stream: AsyncIterator[p.ThreadStreamEvent], queue: asyncio.Queue
-    ) -> None:
+    async def _stopped(self, producer: asyncio.Task | None) -> str:
+        """Wind down after Stop, a shutdown or the time limit: keep the partial answer."""
+        if producer is not None:
+            producer.cancel()
+            await asyncio.wait([producer], timeout=1)
+        if self.lease_lost:
+            return "error"
         try:
-            async for event in stream:
+            if self._inflight is not None:
+                await asyncio.wait([self._inflight])
+            await self._finish_pending()
+            reason = self.stop_reason or "cancelled"
+            if reason == "cancelled":
+                return "cancelled"
+            message = TIMED_OUT if reason == "timed_out" else INTERRUPTED
+            self.error_code = reason
+            await self._write_and_publish(
+                [p.ErrorEvent(code="stream.error", message=message, allow_retry=True).dump()]
+            )
+        except store.LeaseLost:
+            self.lease_lost = True
+        return "error"
+
+    async def _produce(self, queue: asyncio.Queue) -> None:
+        try:
+            async for event in await self._stream():
                 if not isinstance(event, p.Wire):
                     raise TypeError(f"agents yield protocol events, not {type(event).__name__}")
                 queue.put_nowait(event.dump())
@@ -146,24 +174,49 @@ class ResponseRunner:
         finally:
             queue.put_nowait(_END)
 
+    async def _stream(self) -> AsyncIterator[p.ThreadStreamEvent]:
+        """The agent's answer to this turn, from what the store holds."""
+        turn = self.turn
+        deployment = await store.aget_deployment(turn.deployment_id)
+        if deployment is None:
+            raise AgentError(MISCONFIGURED, allow_retry=False)
+        try:
+            agent = load_agent(deployment)
+        except ValueError:
+            log.exception("cannot load the agent of deployment %s", deployment.pk)
+            raise AgentError(MISCONFIGURED, allow_retry=False) from None
+        history = await store.aitems_for_agent(self.thread_id)
+        ctx = AgentContext(
+            deployment=deployment, thread_id=self.thread_id, visitor=turn.visitor, history=history
+        )
+        if turn.kind == "action":
+            sender = None
+            if turn.sender_id:
+                sender = (await store.aget_thread_item(self.thread_id, turn.sender_id)).data
+            return agent.action(ctx, p.ActionInput.model_validate(turn.action), sender)
+        if turn.kind == "tool_output":
+            return agent.respond(ctx, None)
+        data = next((item for item in history if item["id"] == turn.item_id), None)
+        if data is None:
+            data = (await store.aget_thread_item(self.thread_id, turn.item_id)).data
+        return agent.respond(ctx, p.UserMessageItem.model_validate(data))
+
     async def _commit(self, events: list[dict[str, Any]]) -> None:
-        # Shielded: once a batch is being written it is also delivered, even if the
-        # response is being cancelled, so the stored and the sent streams never differ.
-        self._inflight = asyncio.ensure_future(self._write_and_send(events))
+        # Shielded: once a batch is being written it is also published, even if the
+        # response is being stopped, so the stored and the sent streams never differ.
+        self._inflight = asyncio.ensure_future(self._write_and_publish(events))
         await asyncio.shield(self._inflight)
 
-    async def _write_and_send(self, events: list[dict[str, Any]]) -> None:
+    async def _write_and_publish(self, events: list[dict[str, Any]]) -> None:
         events, writes = await self._apply(events)
         if not events:
             return
-        first_seq = await store.aappend_events(self.thread_id, self.request_id, events, writes)
-        frames = [
-            p.stream_frame(self.request_id, self.thread_id, first_seq + i, event)
-            for i, event in enumerate(events)
-        ]
+        first_seq = await store.aappend_events(
+            self.thread_id, self.turn.request_id, events, writes, self.response_id
+        )
+        self.last_seq = first_seq + len(events) - 1
         self._measure(events)
-        await self.deliver(frames)
-        await self.publish({"type": "thread.frames", "thread_id": self.thread_id, "frames": frames})
+        await bus.publish(self.thread_id, first_seq, events)
 
     async def _apply(
         self, events: list[dict[str, Any]]
@@ -242,39 +295,34 @@ class ResponseRunner:
         """Close items the agent left open: keep partial text, drop empty messages."""
         if not self.pending:
             return
-        events = []
-        for item in list(self.pending.values()):
-            is_empty = item["type"] == "assistant_message" and not any(
-                part.get("text") for part in item.get("content", [])
-            )
-            if is_empty:
-                events.append(p.ThreadItemRemoved(item_id=item["id"]).dump())
-            else:
-                events.append({"type": "thread.item.done", "item": item})
-        await self._write_and_send(events)
+        events = [
+            p.ThreadItemRemoved(item_id=item["id"]).dump()
+            if store.is_empty_message(item)
+            else {"type": "thread.item.done", "item": item}
+            for item in list(self.pending.values())
+        ]
+        await self._write_and_publish(events)
 
     async def _heartbeat(self) -> None:
         while True:
             await asyncio.sleep(settings.CHATKIT_RUN_LEASE / 3)
-            await store.aheartbeat(self.thread_id, self.response_id)
+            state = await store.aheartbeat(self.thread_id, self.response_id)
+            if state == "cancel":
+                self.stop("cancelled")
+            elif state == "lost":
+                log.warning("response %s lost its lease; stopping it", self.response_id)
+                self.lease_lost = True
+                self.stop("cancelled")
 
     async def _close(self, outcome: str) -> None:
-        try:
-            await store.arelease_thread(self.thread_id, self.response_id)
-            await store.afinish_response(
-                self.response_id,
-                outcome=outcome,
-                error_code=self.error_code,
-                first_token_ms=self.first_token_ms,
-                output_tokens=self.output_tokens,
-                duration_ms=int((time.monotonic() - self._started) * 1000),
-            )
-        finally:
-            await self.deliver([p.done_frame(self.request_id, self.thread_id)])
-            await self.publish(
-                {
-                    "type": "thread.finished",
-                    "thread_id": self.thread_id,
-                    "response_id": self.response_id,
-                }
-            )
+        finished = await store.afinish_response(
+            self.thread_id,
+            self.response_id,
+            outcome=outcome,
+            error_code=self.error_code,
+            first_token_ms=self.first_token_ms,
+            output_tokens=self.output_tokens,
+            duration_ms=int((time.monotonic() - self._started) * 1000),
+        )
+        if finished:
+            await bus.finished(self.thread_id, self.response_id, self.last_seq)

@@ -1,0 +1,65 @@
+"""Answers, run apart from the websockets that ask for them (SPEC §7).
+
+A handler stores the visitor's side of a turn and calls `submit`; the executor runs the
+agent in this process (`CHATKIT_EXECUTOR=inprocess`, the default) or on a Channels worker
+(`workers`), numbers, stores and publishes the events on the thread bus. Every client,
+the one that asked included, receives them by following the thread (`Follower`). Closing a
+websocket never stops an answer; `cancel` does, from any process.
+"""
+
+from __future__ import annotations
+
+from channels.layers import get_channel_layer
+from django.conf import settings
+
+from chatkit import store
+from chatkit.responses import shutdown
+from chatkit.responses.bus import bus, thread_group
+from chatkit.responses.follower import Follower
+from chatkit.responses.host import answer_group, host
+from chatkit.responses.turn import Turn
+
+__all__ = [
+    "RESPONSES_CHANNEL",
+    "Follower",
+    "Turn",
+    "bus",
+    "cancel",
+    "ensure_started",
+    "submit",
+    "thread_group",
+]
+
+RESPONSES_CHANNEL = "chatkit-responses"
+
+
+async def ensure_started() -> None:
+    """Start this process's bus, answer host and SIGTERM handling (once per event loop)."""
+    await bus.start()
+    await host.start()
+    shutdown.install()
+    shutdown.on_shutdown(_drain_answers)
+
+
+async def _drain_answers() -> None:
+    await host.drain(settings.CHATKIT_SHUTDOWN_GRACE)
+
+
+async def submit(turn: Turn) -> None:
+    """Run the turn: here, or on whichever worker takes it first."""
+    if settings.CHATKIT_EXECUTOR == "workers":
+        await get_channel_layer().send(
+            RESPONSES_CHANNEL, {"type": "response.run", "turn": turn.model_dump()}
+        )
+    else:
+        host.run(turn)
+
+
+async def cancel(thread_id: str) -> None:
+    """Stop the thread's running answer wherever it runs (it keeps what it said)."""
+    if not await store.arequest_cancel(thread_id):
+        return
+    if not host.cancel(thread_id):
+        await bus.send_to_group(
+            answer_group(thread_id), {"type": "answer.cancel", "thread_id": thread_id}
+        )
