@@ -184,6 +184,8 @@ class Response(models.Model):
     output_tokens = models.PositiveIntegerField(default=0)
     outcome = models.CharField(max_length=16, choices=Outcome.choices, default=Outcome.RUNNING)
     error_code = models.CharField(max_length=40, blank=True)
+    # The process that ran it ("host:pid"), for operators following a crash.
+    runner = models.CharField(max_length=100, blank=True)
 
     class Meta:
         indexes = [

@@ -141,8 +141,9 @@ if REDIS_URL:
                 ],
                 "capacity": 1500,
                 "expiry": 30,
-                # Each process has one channel carrying the events of every thread it follows.
-                "channel_capacity": {"chatkit-process.*": 20_000},
+                # Each process has one channel carrying the events of every thread it follows
+                # (chatkit.responses.bus).
+                "channel_capacity": {"specific.*-bus": 20_000},
             },
         }
     }

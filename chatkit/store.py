@@ -392,6 +392,15 @@ def begin_response(
     return first_seq
 
 
+def claim_runner(response_id: str, runner: str) -> bool:
+    """Become the one process that runs the response (a turn may be delivered twice)."""
+    return bool(
+        Response.objects.filter(
+            pk=response_id, runner="", outcome=Response.Outcome.RUNNING
+        ).update(runner=runner[:100])
+    )
+
+
 def finish_response(thread_id: str, response_id: str, **fields: Any) -> bool:
     """Record how the response ended and free its thread; False if its lease was lost."""
     with transaction.atomic():
@@ -519,6 +528,7 @@ aappend_events = database_sync_to_async(append_events)
 aevents_after = database_sync_to_async(events_after)
 abegin_response = database_sync_to_async(begin_response)
 afinish_response = database_sync_to_async(finish_response)
+aclaim_runner = database_sync_to_async(claim_runner)
 areap_stale = database_sync_to_async(reap_stale)
 arunning_responses = database_sync_to_async(running_responses)
 auser_message_position = database_sync_to_async(user_message_position)

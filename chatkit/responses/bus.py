@@ -24,6 +24,9 @@ from chatkit import store
 log = logging.getLogger(__name__)
 
 
+BUS_SUFFIX = "-bus"
+
+
 def thread_group(thread_id: str) -> str:
     """The processes following a thread."""
     return f"thread.{thread_id}"
@@ -63,7 +66,9 @@ class ThreadBus:
         self.followers = {}
         layer = get_channel_layer()
         self.shared = layer is not None and not isinstance(layer, InMemoryChannelLayer)
-        self.channel = await layer.new_channel("chatkit-process.") if self.shared else None
+        # A channel like the consumers' ("specific.<process>!..."): channels_redis fetches
+        # all of a process's channels with one blocking pop only if they share that prefix.
+        self.channel = f"{await layer.new_channel()}{BUS_SUFFIX}" if self.shared else None
         self._tasks = [loop.create_task(self._check_followers())]
         if self.shared:
             self._tasks.append(loop.create_task(self._listen()))

@@ -9,6 +9,8 @@ from __future__ import annotations
 
 import asyncio
 import logging
+import os
+import socket
 import time
 from typing import Any
 
@@ -20,6 +22,8 @@ from chatkit.responses.runner import ResponseRunner, interrupted_error
 from chatkit.responses.turn import Turn
 
 log = logging.getLogger(__name__)
+
+PROCESS_NAME = f"{socket.gethostname()}:{os.getpid()}"
 
 
 def answer_group(thread_id: str) -> str:
@@ -47,7 +51,6 @@ class AnswerHost:
     def run(self, turn: Turn) -> None:
         """Run the answer in a task of its own: it belongs to no connection."""
         runner = ResponseRunner(turn)
-        self.running[turn.thread_id] = runner
         task = asyncio.get_running_loop().create_task(self._run(runner))
         self.tasks.add(task)
         task.add_done_callback(self.tasks.discard)
@@ -55,6 +58,11 @@ class AnswerHost:
     async def _run(self, runner: ResponseRunner) -> None:
         group = answer_group(runner.thread_id)
         try:
+            if not await store.aclaim_runner(runner.response_id, PROCESS_NAME):
+                # The channel layer delivered the turn twice, or it waited past its lease.
+                log.info("response %s runs elsewhere (or ran out of time)", runner.response_id)
+                return
+            self.running[runner.thread_id] = runner
             await bus.join(group)
             await runner.run()
         except Exception:
