@@ -395,9 +395,9 @@ def begin_response(
 def claim_runner(response_id: str, runner: str) -> bool:
     """Become the one process that runs the response (a turn may be delivered twice)."""
     return bool(
-        Response.objects.filter(
-            pk=response_id, runner="", outcome=Response.Outcome.RUNNING
-        ).update(runner=runner[:100])
+        Response.objects.filter(pk=response_id, runner="", outcome=Response.Outcome.RUNNING).update(
+            runner=runner[:100]
+        )
     )
 
 

@@ -64,7 +64,9 @@ def rows(cluster, sql: str, *args):
 
 
 def worker_running(cluster, thread_id: str):
-    (runner,) = rows(cluster, "SELECT runner FROM chatkit_response WHERE thread_id = %s", thread_id)[0]
+    (runner,) = rows(
+        cluster, "SELECT runner FROM chatkit_response WHERE thread_id = %s", thread_id
+    )[0]
     pid = int(runner.rsplit(":", 1)[1])
     return next(worker for worker in cluster.workers if worker.pid == pid)
 
@@ -77,13 +79,15 @@ async def test_it_continues_an_answer_when_its_web_process_dies(cluster, idle_so
     cluster.kill(cluster.webs.pop(first))
 
     again = await LiveChat.connect(second, token)
-    rid = await again.send("threads.resume", {"thread_id": thread_id, "after_seq": last_seq(before)})
+    rid = await again.send(
+        "threads.resume", {"thread_id": thread_id, "after_seq": last_seq(before)}
+    )
     after = await again.until_done(rid, timeout=60)
     await again.close()
     assert streamed_text(before + after) == slow_answer()
-    assert rows(cluster, "SELECT outcome FROM chatkit_response WHERE thread_id = %s", thread_id) == [
-        ("completed",)
-    ]
+    assert rows(
+        cluster, "SELECT outcome FROM chatkit_response WHERE thread_id = %s", thread_id
+    ) == [("completed",)]
     cluster.start_web(first)
 
 
@@ -133,9 +137,9 @@ async def test_it_hands_over_when_the_worker_running_an_answer_dies(cluster, idl
         "SELECT count(*) FROM chatkit_threaditem WHERE thread_id = %s AND type = 'user_message'",
         thread_id,
     ) == [(1,)]
-    assert rows(
-        cluster, "SELECT count(*) FROM chatkit_response WHERE outcome = 'running'"
-    ) == [(0,)]
+    assert rows(cluster, "SELECT count(*) FROM chatkit_response WHERE outcome = 'running'") == [
+        (0,)
+    ]
     await chat.close()
     cluster.start_worker()
 
@@ -153,7 +157,9 @@ async def test_it_sends_1012_on_sigterm_and_the_answer_goes_on(cluster, idle_soc
     assert cluster.webs.pop(leaving).wait(30) == 0
 
     again = await LiveChat.connect(staying, token)
-    rid = await again.send("threads.resume", {"thread_id": thread_id, "after_seq": last_seq(before)})
+    rid = await again.send(
+        "threads.resume", {"thread_id": thread_id, "after_seq": last_seq(before)}
+    )
     after = await again.until_done(rid, timeout=60)
     await again.close()
     assert streamed_text(before + after) == slow_answer()
@@ -183,7 +189,9 @@ async def test_a_stopping_worker_finishes_short_answers_and_hands_over_long_ones
     assert worker.wait(30) == -signal.SIGTERM
     cluster.workers.remove(worker)
     assert rows(
-        cluster, "SELECT outcome, error_code FROM chatkit_response WHERE thread_id = %s", long_thread
+        cluster,
+        "SELECT outcome, error_code FROM chatkit_response WHERE thread_id = %s",
+        long_thread,
     ) == [("error", "interrupted")]
     await short.close()
     await long_chat.close()

@@ -4,24 +4,27 @@ from django.db import migrations, models
 
 
 class Migration(migrations.Migration):
-
     dependencies = [
-        ('chatkit', '0005_drop_redundant_response_index'),
+        ("chatkit", "0005_drop_redundant_response_index"),
     ]
 
     operations = [
         migrations.AddField(
-            model_name='response',
-            name='runner',
+            model_name="response",
+            name="runner",
             field=models.CharField(blank=True, max_length=100),
         ),
         migrations.AddField(
-            model_name='thread',
-            name='cancel_requested',
+            model_name="thread",
+            name="cancel_requested",
             field=models.BooleanField(default=False),
         ),
         migrations.AddIndex(
-            model_name='thread',
-            index=models.Index(condition=models.Q(('running_response', ''), _negated=True), fields=['running_heartbeat'], name='thread_running_idx'),
+            model_name="thread",
+            index=models.Index(
+                condition=models.Q(("running_response", ""), _negated=True),
+                fields=["running_heartbeat"],
+                name="thread_running_idx",
+            ),
         ),
     ]
