@@ -72,6 +72,8 @@ class ChatConsumer(AsyncWebsocketConsumer):
     session_checked_at: float = 0.0
     last_seen_noted: float = 0.0
     request_id: str | None = None
+    # `open`: accepted and set up (disconnect cleans up); `closed`: send nothing more.
+    open: bool = False
     closed: bool = True
 
     async def connect(self) -> None:
@@ -87,7 +89,7 @@ class ChatConsumer(AsyncWebsocketConsumer):
         if shutdown.in_progress:
             await self.close_for_restart()
             return
-        self.closed = False
+        self.open, self.closed = True, False
         self.followers: dict[str, responses.Follower] = {}
         self.groups_joined: set[str] = set()
         self.resumes: deque[float] = deque()
@@ -95,10 +97,11 @@ class ChatConsumer(AsyncWebsocketConsumer):
         self.auth_timer = asyncio.create_task(self._require_auth())
 
     async def disconnect(self, code: int) -> None:
-        was_open, self.closed = not self.closed, True
+        self.closed = True
         open_connections.discard(self)
-        if not was_open:
+        if not self.open:
             return
+        self.open = False
         self.auth_timer.cancel()
         for follower in list(self.followers.values()):
             await responses.bus.unfollow(follower)

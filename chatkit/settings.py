@@ -212,6 +212,9 @@ CHATKIT_EVENT_RETENTION = max(envint("CHATKIT_EVENT_RETENTION", 24 * 3600), 600)
 CHATKIT_RUN_LEASE = max(envint("CHATKIT_RUN_LEASE", 6), 3)
 # Every answer stops after this long, wherever it runs.
 CHATKIT_MAX_ANSWER_SECONDS = max(envint("CHATKIT_MAX_ANSWER_SECONDS", 600), 1)
+# A client that reads nothing for this long while frames wait for it is dropped (it
+# reconnects and resumes by seq); meanwhile at most a few MiB wait for it.
+CHATKIT_STALLED_CLIENT_SECONDS = max(envint("CHATKIT_STALLED_CLIENT_SECONDS", 20), 1)
 # On SIGTERM, running answers get this long to finish before they are handed over.
 CHATKIT_SHUTDOWN_GRACE = max(envint("CHATKIT_SHUTDOWN_GRACE", 10), 0)
 

@@ -16,11 +16,12 @@ import functools
 import time
 from typing import Any
 
-# Before sending more, wait until the client has read down to LOW_WATER bytes...
+from django.conf import settings
+
+# Before sending more, wait until the client has read down to LOW_WATER bytes (for at most
+# CHATKIT_STALLED_CLIENT_SECONDS), and never let more than HARD_LIMIT wait for it.
 HIGH_WATER = 1 << 20
 LOW_WATER = 256 << 10
-# ...for at most this long; and never let more than HARD_LIMIT wait for it.
-MAX_WAIT = 20.0
 HARD_LIMIT = 4 << 20
 
 SERVICE_RESTART = 1012
@@ -52,7 +53,7 @@ class Transport:
         """Wait until the client has read enough to be sent more (`TooSlow` if it won't)."""
         if self.buffered() <= HIGH_WATER:
             return
-        deadline = time.monotonic() + MAX_WAIT
+        deadline = time.monotonic() + settings.CHATKIT_STALLED_CLIENT_SECONDS
         while self.buffered() > LOW_WATER:
             if time.monotonic() > deadline:
                 raise TooSlow

@@ -180,6 +180,7 @@ def free_port() -> int:
 class LiveServer:
     port: int
     process: subprocess.Popen
+    log: Path
     # pytest-django's autouse helper enables this around every test using `live_server`.
     _live_server_modified_settings: modify_settings = field(
         default_factory=lambda: modify_settings(
@@ -255,8 +256,9 @@ def live_server(django_db_setup, django_db_blocker, tmp_path_factory) -> Iterato
         DATABASE_URL=f"sqlite:///{database['NAME']}",
         MEDIA_ROOT=str(tmp_path_factory.mktemp("media")),
     )
-    process = start_daphne(port, env, tmp_path_factory.mktemp("daphne") / "daphne.log")
-    yield LiveServer(port, process)
+    log = tmp_path_factory.mktemp("daphne") / "daphne.log"
+    process = start_daphne(port, env, log)
+    yield LiveServer(port, process, log)
     process.terminate()
     process.wait(10)
 

@@ -32,6 +32,8 @@ async def nothing_written():
         ("[1, 2]", "invalid_request"),
         ('"a string"', "invalid_request"),
         ("[" * 10000 + "]" * 10000, "invalid_json"),
+        ('{"id": "\\ud800", "type": "ping"}', "invalid_json"),
+        ('{"id": "a", "type": "ping", "\\udfff": 1}', "invalid_json"),
         (json.dumps({"type": "ping", "params": {}}), "invalid_request"),
         (json.dumps({"id": 5, "type": "ping"}), "invalid_request"),
         (json.dumps({"id": "x" * 101, "type": "ping"}), "invalid_request"),
