@@ -5,6 +5,9 @@
 const PING_EVERY = 25_000;
 const PING_TIMEOUT = 10_000;
 const MAX_BACKOFF = 10_000;
+// "Service restart": the server is going away on purpose; another one takes over at once.
+const SERVICE_RESTART = 1012;
+const RESTART_JITTER = 300;
 
 export class ChatError extends Error {
   constructor(code, message, extra = {}) {
@@ -164,11 +167,15 @@ export class Connection extends EventTarget {
       this.#status("offline", new ChatError("forbidden", "This page may not open the chat."));
       return;
     }
-    this.#retry();
+    // Only straight after a working connection: a server still going away refuses again.
+    this.#retry(event.code === SERVICE_RESTART && this.attempt === 0);
   }
 
-  #retry() {
-    const delay = Math.min(MAX_BACKOFF, 500 * 2 ** this.attempt) * (0.75 + Math.random() / 2);
+  #retry(soon = false) {
+    // Spread reconnects a little so a restart does not bring every client back at once.
+    const delay = soon
+      ? Math.random() * RESTART_JITTER
+      : Math.min(MAX_BACKOFF, 500 * 2 ** this.attempt) * (0.75 + Math.random() / 2);
     this.attempt += 1;
     clearTimeout(this.retryTimer);
     this.retryTimer = setTimeout(() => this.#open(), delay);
