@@ -4,7 +4,7 @@ BIN := $(VENV)/bin
 HOST ?= 127.0.0.1
 PORT ?= 8000
 
-.PHONY: run test install dev-install lint bench clean
+.PHONY: run run-cluster test install dev-install lint bench clean
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -28,7 +28,12 @@ run: install
 	@DEBUG=1 CHATKIT_PUBLIC_URL=$${CHATKIT_PUBLIC_URL:-http://$(HOST):$(PORT)} $(BIN)/python manage.py demo
 	@DEBUG=1 CHATKIT_PUBLIC_URL=$${CHATKIT_PUBLIC_URL:-http://$(HOST):$(PORT)} $(BIN)/daphne \
 		--bind $(HOST) --port $(PORT) --websocket-max-message-size 1048576 --websocket-max-frame-size 1048576 \
-		--proxy-headers chatkit.asgi:application
+		chatkit.asgi:application
+
+# Two web processes and two workers on PostgreSQL and Redis behind one port (see README).
+run-cluster: install
+	@mkdir -p var
+	@DEBUG=1 HOST=$(HOST) PORT=$(PORT) $(BIN)/python scripts/run_cluster.py
 
 test: dev-install
 	$(BIN)/ruff check .

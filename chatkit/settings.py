@@ -121,6 +121,8 @@ if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
 REDIS_URL = os.getenv("REDIS_URL", "")
+# Installations sharing one Redis database need different prefixes.
+REDIS_PREFIX = os.getenv("REDIS_PREFIX", "chatkit")
 if REDIS_URL:
     CHANNEL_LAYERS = {
         "default": {
@@ -139,6 +141,7 @@ if REDIS_URL:
                         "retry_on_timeout": True,
                     }
                 ],
+                "prefix": f"{REDIS_PREFIX}:asgi:",
                 "capacity": 1500,
                 "expiry": 30,
                 # Each process has one channel carrying the events of every thread it follows
@@ -151,12 +154,15 @@ if REDIS_URL:
         "default": {
             "BACKEND": "django.core.cache.backends.redis.RedisCache",
             "LOCATION": REDIS_URL,
-            "KEY_PREFIX": "chatkit",
+            "KEY_PREFIX": REDIS_PREFIX,
         }
     }
 else:
     CHANNEL_LAYERS = {"default": {"BACKEND": "channels.layers.InMemoryChannelLayer"}}
     CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
+
+# Only these proxies' X-Forwarded-For / -Proto are believed (chatkit.proxies).
+CHATKIT_TRUSTED_PROXIES = envlist("CHATKIT_TRUSTED_PROXIES", "")
 
 # Where answers run: "inprocess" (the web process that was asked) or "workers" (Channels
 # workers: `manage.py runworker chatkit-responses`, which need the shared Redis layer).

@@ -109,7 +109,7 @@ class SessionRequest(BaseModel):
 
 
 def client_ip(request: HttpRequest) -> str:
-    # Daphne's --proxy-headers already puts the forwarded client address here.
+    # Behind trusted proxies, chatkit.proxies has put the forwarded address here.
     return request.META.get("REMOTE_ADDR") or "unknown"
 
 

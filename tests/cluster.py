@@ -83,6 +83,8 @@ def start_cluster(logs: Path, **extra: str) -> tuple[Cluster, str]:
         0,
         DATABASE_URL=database_url,
         REDIS_URL=os.environ["TEST_REDIS_URL"],
+        # Its own keys: another cluster on the same Redis never takes its turns.
+        REDIS_PREFIX=name,
         **extra,
     )
     for command in (["migrate", "--no-input", "-v", "0"], ["demo"]):
@@ -101,18 +103,19 @@ def drop_database(name: str) -> None:
         conn.execute(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
 
 
-def demo_session(cluster: Cluster, visitor: str) -> str:
-    """A session token for the demo deployment, minted with the cluster's secret key."""
+def demo_session(env: dict[str, str], visitor: str) -> str:
+    """A session token for the demo deployment of the processes running with `env`
+    (their database and secret key)."""
     from django.core import signing
 
     from chatkit.sessions import SESSION_SALT
 
-    with cluster.database() as conn:
+    with psycopg.connect(env["DATABASE_URL"], autocommit=True) as conn:
         pk, version = conn.execute(
             "SELECT id, key_version FROM chatkit_deployment WHERE public_key = 'pk_demo'"
         ).fetchone()
     payload = {"d": pk, "k": version, "v": visitor, "n": "", "e": "", "x": int(time.time()) + 3600}
-    return signing.dumps(payload, key=cluster.env["SECRET_KEY"], salt=SESSION_SALT, compress=True)
+    return signing.dumps(payload, key=env["SECRET_KEY"], salt=SESSION_SALT, compress=True)
 
 
 def wait_for_health(port: int, timeout: float = 30) -> None:

@@ -41,7 +41,7 @@ def cluster(tmp_path_factory):
 async def idle_socket(cluster):
     """Opened before the other tests run; the last test checks it is still alive."""
     port = cluster.ports[-1]
-    chat = await LiveChat.connect(port, demo_session(cluster, "anon:idle"))
+    chat = await LiveChat.connect(port, demo_session(cluster.env, "anon:idle"))
     return chat, time.monotonic()
 
 
@@ -73,7 +73,7 @@ def worker_running(cluster, thread_id: str):
 
 async def test_it_continues_an_answer_when_its_web_process_dies(cluster, idle_socket):
     first, second = cluster.ports[:2]
-    token = demo_session(cluster, "anon:web-death")
+    token = demo_session(cluster.env, "anon:web-death")
     _, _, before = await start_slow(first, token)
     thread_id = before[0]["thread_id"]
     cluster.kill(cluster.webs.pop(first))
@@ -93,7 +93,7 @@ async def test_it_continues_an_answer_when_its_web_process_dies(cluster, idle_so
 
 async def test_it_hands_over_when_the_worker_running_an_answer_dies(cluster, idle_socket):
     port = cluster.ports[0]
-    token = demo_session(cluster, "anon:worker-death")
+    token = demo_session(cluster.env, "anon:worker-death")
     chat, _, before = await start_slow(port, token)
     thread_id = before[0]["thread_id"]
     worker = worker_running(cluster, thread_id)
@@ -146,7 +146,7 @@ async def test_it_hands_over_when_the_worker_running_an_answer_dies(cluster, idl
 
 async def test_it_sends_1012_on_sigterm_and_the_answer_goes_on(cluster, idle_socket):
     leaving, staying = cluster.ports[:2]
-    token = demo_session(cluster, "anon:web-restart")
+    token = demo_session(cluster.env, "anon:web-restart")
     chat, _, before = await start_slow(leaving, token)
     thread_id = before[0]["thread_id"]
     cluster.webs[leaving].send_signal(signal.SIGTERM)
@@ -170,11 +170,11 @@ async def test_a_stopping_worker_finishes_short_answers_and_hands_over_long_ones
     cluster, idle_socket
 ):
     port = cluster.ports[0]
-    long_token = demo_session(cluster, "anon:long")
+    long_token = demo_session(cluster.env, "anon:long")
     long_chat, long_rid, long_before = await start_slow(port, long_token, deltas=3)
     long_thread = long_before[0]["thread_id"]
     worker = worker_running(cluster, long_thread)
-    short = await LiveChat.connect(port, demo_session(cluster, "anon:short"))
+    short = await LiveChat.connect(port, demo_session(cluster.env, "anon:short"))
     short_rid = await short.send("threads.create", message("hello"))
     short_first = await short.recv(30)
 

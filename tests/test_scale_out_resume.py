@@ -24,7 +24,7 @@ def two_servers(tmp_path_factory):
 
 async def test_it_follows_and_stops_a_response_from_another_process(two_servers):
     first, second = two_servers.ports
-    token = demo_session(two_servers, "anon:follower")
+    token = demo_session(two_servers.env, "anon:follower")
     owner = await LiveChat.connect(first, token)
     ask = await owner.send("threads.create", message("/slow"))
     started = [await owner.recv() for _ in range(10)]
