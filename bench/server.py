@@ -24,6 +24,13 @@ def free_port() -> int:
 
 @contextlib.contextmanager
 def running_server(**env_overrides: str) -> Iterator[str]:
+    with running_process(**env_overrides) as (url, _process):
+        yield url
+
+
+@contextlib.contextmanager
+def running_process(**env_overrides: str) -> Iterator[tuple[str, subprocess.Popen]]:
+    """The server's URL and its process (to read its memory, or signal it)."""
     port = free_port()
     with tempfile.TemporaryDirectory() as tmp:
         env = {
@@ -75,7 +82,7 @@ def running_server(**env_overrides: str) -> Iterator[str]:
                     if time.monotonic() > deadline:
                         raise
                     time.sleep(0.1)
-            yield url
+            yield url, process
         finally:
             process.terminate()
             process.wait(10)
