@@ -72,8 +72,8 @@ class ChatConsumer(AsyncWebsocketConsumer):
     session_checked_at: float = 0.0
     last_seen_noted: float = 0.0
     request_id: str | None = None
-    # `open`: accepted and set up (disconnect cleans up); `closed`: send nothing more.
-    open: bool = False
+    # `accepted`: set up (disconnect cleans up); `closed`: send nothing more.
+    accepted: bool = False
     closed: bool = True
 
     async def connect(self) -> None:
@@ -89,7 +89,7 @@ class ChatConsumer(AsyncWebsocketConsumer):
         if shutdown.in_progress:
             await self.close_for_restart()
             return
-        self.open, self.closed = True, False
+        self.accepted, self.closed = True, False
         self.followers: dict[str, responses.Follower] = {}
         self.groups_joined: set[str] = set()
         self.resumes: deque[float] = deque()
@@ -99,9 +99,9 @@ class ChatConsumer(AsyncWebsocketConsumer):
     async def disconnect(self, code: int) -> None:
         self.closed = True
         open_connections.discard(self)
-        if not self.open:
+        if not self.accepted:
             return
-        self.open = False
+        self.accepted = False
         self.auth_timer.cancel()
         for follower in list(self.followers.values()):
             await responses.bus.unfollow(follower)

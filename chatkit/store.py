@@ -435,19 +435,22 @@ def reap_stale(error: dict[str, Any], keep: frozenset[str] = frozenset()) -> lis
     return [
         reaped
         for thread_id, response_id in candidates
-        if (reaped := _reap(thread_id, response_id, stale, error)) is not None
+        if (reaped := interrupt(thread_id, response_id, error, stale)) is not None
     ]
 
 
-def _reap(
-    thread_id: str, response_id: str, stale: datetime, error: dict[str, Any]
+def interrupt(
+    thread_id: str, response_id: str, error: dict[str, Any], stale: datetime | None = None
 ) -> Reaped | None:
+    """Take the thread from the response (only if its lease is older than `stale`, when
+    given) and close it as interrupted; None if another process already did."""
     now = timezone.now()
     with transaction.atomic():
         # Only one process wins the takeover; the row stays locked until the events are in.
-        taken = Thread.objects.filter(
-            pk=thread_id, running_response=response_id, running_heartbeat__lt=stale
-        ).update(running_response="", running_heartbeat=None, cancel_requested=False)
+        held = Thread.objects.filter(pk=thread_id, running_response=response_id)
+        if stale is not None:
+            held = held.filter(running_heartbeat__lt=stale)
+        taken = held.update(running_response="", running_heartbeat=None, cancel_requested=False)
         if not taken:
             return None
         events = [
@@ -530,6 +533,7 @@ abegin_response = database_sync_to_async(begin_response)
 afinish_response = database_sync_to_async(finish_response)
 aclaim_runner = database_sync_to_async(claim_runner)
 areap_stale = database_sync_to_async(reap_stale)
+ainterrupt = database_sync_to_async(interrupt)
 arunning_responses = database_sync_to_async(running_responses)
 auser_message_position = database_sync_to_async(user_message_position)
 apending_tool_call = database_sync_to_async(pending_tool_call)

@@ -9,6 +9,8 @@ websocket never stops an answer; `cancel` does, from any process.
 
 from __future__ import annotations
 
+import logging
+
 from channels.layers import get_channel_layer
 from django.conf import settings
 
@@ -16,7 +18,8 @@ from chatkit import store
 from chatkit.responses import shutdown
 from chatkit.responses.bus import bus, thread_group
 from chatkit.responses.follower import Follower
-from chatkit.responses.host import answer_group, host
+from chatkit.responses.host import announce, answer_group, host
+from chatkit.responses.runner import interrupted_error
 from chatkit.responses.turn import Turn
 
 __all__ = [
@@ -31,6 +34,7 @@ __all__ = [
 ]
 
 RESPONSES_CHANNEL = "chatkit-responses"
+log = logging.getLogger(__name__)
 
 
 async def ensure_started() -> None:
@@ -47,12 +51,20 @@ async def _drain_answers() -> None:
 
 async def submit(turn: Turn) -> None:
     """Run the turn: here, or on whichever worker takes it first."""
-    if settings.CHATKIT_EXECUTOR == "workers":
+    if settings.CHATKIT_EXECUTOR != "workers":
+        host.run(turn)
+        return
+    try:
         await get_channel_layer().send(
             RESPONSES_CHANNEL, {"type": "response.run", "turn": turn.model_dump()}
         )
-    else:
-        host.run(turn)
+    except Exception:
+        # Redis is down, or the workers are so far behind that the queue is full: the
+        # visitor gets a retryable error now rather than after the lease.
+        log.exception("could not hand response %s to a worker", turn.response_id)
+        interrupted = await store.ainterrupt(turn.thread_id, turn.response_id, interrupted_error())
+        if interrupted is not None:
+            await announce(interrupted)
 
 
 async def cancel(thread_id: str) -> None:

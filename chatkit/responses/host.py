@@ -116,9 +116,14 @@ class AnswerHost:
         reaped = await store.areap_stale(interrupted_error(), frozenset(self.running))
         for dead in reaped:
             log.warning("response %s was interrupted (its process stopped)", dead.response_id)
-            first_seq = dead.events[0][0]
-            await bus.publish(dead.thread_id, first_seq, [event for _, event in dead.events])
-            await bus.finished(dead.thread_id, dead.response_id, dead.events[-1][0])
+            await announce(dead)
+
+
+async def announce(interrupted: store.Reaped) -> None:
+    """Send an interrupted answer's closing events to its followers, and its end."""
+    events = [event for _, event in interrupted.events]
+    await bus.publish(interrupted.thread_id, interrupted.events[0][0], events)
+    await bus.finished(interrupted.thread_id, interrupted.response_id, interrupted.events[-1][0])
 
 
 host = AnswerHost()
