@@ -21,7 +21,7 @@ from chatkit import protocol as p
 from chatkit.agents import Agent, AgentContext, load_agent
 from chatkit.config import RateLimits
 from chatkit.models import new_id
-from chatkit.responses.runner import INVALID_WIDGET, MISCONFIGURED
+from chatkit.responses.runner import INVALID_WIDGET, MISCONFIGURED, interrupted_error
 from chatkit.sessions import Session, SessionError, check_deployment
 from widgets.validation import validate_widget
 
@@ -176,9 +176,17 @@ async def _start(
     hand the turn to the executor: the answer runs apart from this connection."""
     response_id = new_id("resp")
     events = [event.dump() for event in preamble]
-    first_seq = await store.abegin_response(
-        thread, response_id, kind, ctx.request_id, events, store.item_writes(events)
+    first_seq, interrupted = await store.abegin_response(
+        thread,
+        response_id,
+        kind,
+        ctx.request_id,
+        events,
+        store.item_writes(events),
+        interrupted_error(),
     )
+    if interrupted is not None:
+        await responses.announce(interrupted)
     if first_seq is None:
         raise p.ProtocolError("busy", "A response is already running in this thread.")
     await ctx.follow(thread.id, first_seq - 1, response_id, replay=False)
@@ -357,8 +365,8 @@ async def threads_resume(ctx: RequestContext, params: p.ThreadsResumeParams) -> 
             f"after_seq: the thread is only at seq {thread.last_seq}.",
             field="params.after_seq",
         )
-    running = thread.running_response if store.is_running(thread) else None
-    await ctx.follow(thread.id, params.after_seq, running)
+    # A response whose process died is followed too: another process is about to close it.
+    await ctx.follow(thread.id, params.after_seq, thread.running_response or None)
 
 
 # --- reading and editing threads ----------------------------------------------------------

@@ -104,7 +104,9 @@ def snapshot(session: Session, thread_id: str) -> dict[str, Any]:
         page.data.reverse()
         data = thread_data(thread, page)
         data["last_seq"] = thread.last_seq
-        data["running"] = is_running(thread)
+        # Also while a dead process's answer waits to be closed: the client follows it and
+        # receives its ending.
+        data["running"] = bool(thread.running_response)
         return data
 
 
@@ -368,28 +370,33 @@ def begin_response(
     request_id: str,
     preamble: list[dict[str, Any]],
     item_writes: dict[str, ItemWrite],
-) -> int | None:
+    interrupted: dict[str, Any],
+) -> tuple[int | None, Reaped | None]:
     """Claim the thread for a new response, record it and store its first events (the
-    visitor's message...) in one transaction; the first seq, or None if one is running."""
+    visitor's message...) in one transaction. Returns the first seq (None if a response is
+    running), and the previous response if its process had died: it is closed first, with
+    the `interrupted` error, and its followers must hear of it."""
     now = timezone.now()
+    stale = _stale_before()
     with transaction.atomic():
-        claimed = (
-            Thread.objects.filter(pk=thread.id)
-            .filter(
-                Q(running_response="")
-                | Q(running_heartbeat__isnull=True)
-                | Q(running_heartbeat__lt=_stale_before())
-            )
-            .update(running_response=response_id, running_heartbeat=now, cancel_requested=False)
+        previous = (
+            Thread.objects.filter(pk=thread.id, running_heartbeat__lt=stale)
+            .exclude(running_response="")
+            .values_list("running_response", flat=True)
+            .first()
+        )
+        reaped = interrupt(thread.id, previous, interrupted, stale) if previous else None
+        claimed = Thread.objects.filter(pk=thread.id, running_response="").update(
+            running_response=response_id, running_heartbeat=now, cancel_requested=False
         )
         if not claimed:
-            return None
+            return None, reaped
         Response.objects.create(
             id=response_id, deployment_id=thread.deployment_id, thread=thread, kind=kind
         )
         first_seq = append_events(thread.id, request_id, preamble, item_writes, response_id)
     prune_events(thread.id)
-    return first_seq
+    return first_seq, reaped
 
 
 def claim_runner(response_id: str, runner: str) -> bool:
@@ -472,10 +479,10 @@ def interrupt(
 
 
 def running_responses(thread_ids: list[str]) -> dict[str, str]:
-    """Which of these threads run a live response, and which one."""
-    stale = _stale_before()
+    """Which of these threads have a response that has not ended yet, and which one. One
+    whose process died counts until another process has closed it (and said so)."""
     return dict(
-        Thread.objects.filter(pk__in=thread_ids, running_heartbeat__gte=stale)
+        Thread.objects.filter(pk__in=thread_ids)
         .exclude(running_response="")
         .values_list("pk", "running_response")
     )

@@ -122,6 +122,8 @@ async def main() -> None:
     manage(env, "demo")
 
     web_ports = [port + 1 + i for i in range(webs)]
+    # The shared port first: if it is taken, nothing else starts.
+    server = await asyncio.start_server(balancer(web_ports), host, port)
     daphne = [sys.executable, "-m", "daphne", "--bind", "127.0.0.1"]
     children = [
         Child(f"web {i + 1}", [*daphne, "--port", str(p), "chatkit.asgi:application"], env, p)
@@ -137,15 +139,17 @@ async def main() -> None:
     for sig in (signal.SIGINT, signal.SIGTERM):
         loop.add_signal_handler(sig, stopping.set)
     supervisors = [asyncio.create_task(supervise(child, stopping)) for child in children]
-    server = await asyncio.start_server(balancer(web_ports), host, port)
     print(f"cluster: http://{host}:{port}/ -> web processes on {web_ports}", flush=True)
-    async with server:
-        await stopping.wait()
-    print("cluster: stopping (SIGTERM to every process)", flush=True)
-    for child in children:
-        if child.process and child.process.returncode is None:
-            child.process.send_signal(signal.SIGTERM)
-    await asyncio.gather(*supervisors, return_exceptions=True)
+    try:
+        async with server:
+            await stopping.wait()
+    finally:
+        stopping.set()
+        print("cluster: stopping (SIGTERM to every process)", flush=True)
+        for child in children:
+            if child.process and child.process.returncode is None:
+                child.process.send_signal(signal.SIGTERM)
+        await asyncio.gather(*supervisors, return_exceptions=True)
 
 
 if __name__ == "__main__":

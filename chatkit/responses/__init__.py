@@ -26,6 +26,7 @@ __all__ = [
     "RESPONSES_CHANNEL",
     "Follower",
     "Turn",
+    "announce",
     "bus",
     "cancel",
     "ensure_started",
