@@ -34,6 +34,7 @@ class Cluster:
     logs: Path
     webs: dict[int, subprocess.Popen] = field(default_factory=dict)
     workers: list[subprocess.Popen] = field(default_factory=list)
+    workers_started: int = 0
 
     @property
     def ports(self) -> list[int]:
@@ -46,7 +47,9 @@ class Cluster:
         return port
 
     def start_worker(self, **extra: str) -> subprocess.Popen:
-        log = open(self.logs / f"worker-{len(self.workers)}.log", "wb")  # noqa: SIM115
+        self.workers_started += 1
+        log_path = self.logs / f"worker-{self.workers_started}.log"
+        log = open(log_path, "wb")  # noqa: SIM115 - lives as long as the worker
         worker = subprocess.Popen(
             [sys.executable, "manage.py", "runworker", "chatkit-responses"],
             cwd=ROOT,
@@ -55,6 +58,12 @@ class Cluster:
             stderr=subprocess.STDOUT,
         )
         self.workers.append(worker)
+        # Ready once it listens: a turn sent before would only wait, but tests time things.
+        deadline = time.monotonic() + 60
+        while b"Running worker" not in log_path.read_bytes():
+            if worker.poll() is not None or time.monotonic() > deadline:
+                raise RuntimeError(f"the worker did not start; see {log_path}")
+            time.sleep(0.1)
         return worker
 
     def kill(self, process: subprocess.Popen, sig: int = signal.SIGKILL) -> None:

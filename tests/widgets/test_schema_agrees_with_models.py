@@ -99,6 +99,7 @@ def test_mutated_widgets_get_the_same_verdict(document, data):
     else:
         mutated = copy.deepcopy(document)
         parent_pointer, _, key = pointer.rpartition("/")
+        key = key.replace("~1", "/").replace("~0", "~")
         parent = mutated if not parent_pointer else _at(mutated, parent_pointer)
         if isinstance(parent, dict):
             if action == "add":
